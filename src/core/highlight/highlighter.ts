@@ -1,0 +1,126 @@
+/**
+ * Marks what is being read, in place. The paragraph gets one attribute
+ * (`data-aloud-current`), toggled on exactly one element: O(1) per change and
+ * no re-render of the article. The word uses the CSS Custom Highlight API, so
+ * neither the DOM nor the listener's selection is touched.
+ */
+
+export const CURRENT_ATTRIBUTE = 'data-aloud-current';
+export const WORD_HIGHLIGHT = 'aloud-word';
+
+/**
+ * Defaults the host page can override: they sit in a cascade layer, and
+ * unlayered author styles always beat layered ones.
+ */
+const DEFAULT_STYLES = `
+@layer aloud {
+  :where([${CURRENT_ATTRIBUTE}]) {
+    background-color: color-mix(in srgb, Mark 35%, transparent);
+    outline: 2px solid color-mix(in srgb, CanvasText 55%, transparent);
+    outline-offset: 4px;
+    border-radius: 2px;
+  }
+  ::highlight(${WORD_HIGHLIGHT}) {
+    background-color: Mark;
+    color: MarkText;
+    text-decoration: underline 2px;
+  }
+  @media (forced-colors: active) {
+    :where([${CURRENT_ATTRIBUTE}]) { outline: 2px solid Highlight; background-color: transparent; }
+    ::highlight(${WORD_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
+  }
+}`;
+
+let stylesAdopted = false;
+
+function adoptDefaultStyles(doc: Document): void {
+  if (stylesAdopted || typeof CSSStyleSheet === 'undefined') return;
+  try {
+    // A constructed sheet, not a <style> element: allowed under a strict CSP.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(DEFAULT_STYLES);
+    doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+    stylesAdopted = true;
+  } catch {
+    // Older engines without constructable sheets: the page's own CSS still applies.
+  }
+}
+
+interface TextPosition {
+  readonly node: Text;
+  readonly offset: number;
+}
+
+/** Walks the element's text nodes to turn a text offset into a DOM position. */
+function positionAt(element: Element, offset: number): TextPosition | null {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  let last: Text | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const length = node.data.length;
+    if (offset <= seen + length) return { node, offset: offset - seen };
+    seen += length;
+    last = node;
+  }
+  return last ? { node: last, offset: last.data.length } : null;
+}
+
+export function supportsWordHighlight(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class Highlighter {
+  private current: Element | null = null;
+  private readonly range: Range | null;
+  private readonly highlight: Highlight | null;
+  private wordShown = false;
+
+  constructor(private readonly doc: Document = document) {
+    adoptDefaultStyles(doc);
+    this.range = supportsWordHighlight() ? doc.createRange() : null;
+    this.highlight = this.range ? new Highlight(this.range) : null;
+  }
+
+  get currentElement(): Element | null {
+    return this.current;
+  }
+
+  setParagraph(element: Element | null): void {
+    if (element === this.current) return;
+    this.current?.removeAttribute(CURRENT_ATTRIBUTE);
+    element?.setAttribute(CURRENT_ATTRIBUTE, '');
+    this.current = element;
+    if (!element) this.clearWord();
+  }
+
+  /** Highlights `[start, end)` of the element's text; returns false where unsupported. */
+  setWord(element: Element, start: number, end: number): boolean {
+    if (!this.range || !this.highlight) return false;
+    const from = positionAt(element, start);
+    const to = positionAt(element, end);
+    if (!from || !to) return false;
+    this.range.setStart(from.node, from.offset);
+    this.range.setEnd(to.node, to.offset);
+    if (!this.wordShown) {
+      CSS.highlights.set(WORD_HIGHLIGHT, this.highlight);
+      this.wordShown = true;
+    }
+    return true;
+  }
+
+  clearWord(): void {
+    if (!this.wordShown) return;
+    // Only remove our own registration: another player may own it now.
+    if (CSS.highlights.get(WORD_HIGHLIGHT) === this.highlight) CSS.highlights.delete(WORD_HIGHLIGHT);
+    this.wordShown = false;
+  }
+
+  clear(): void {
+    this.setParagraph(null);
+    this.clearWord();
+  }
+
+  get document(): Document {
+    return this.doc;
+  }
+}

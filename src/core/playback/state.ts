@@ -1,0 +1,88 @@
+/**
+ * The playback state and the events that change it. Plain, frozen data: the
+ * pure `transition()` reads and returns it, the controller renders from it.
+ */
+import type { EngineErrorCode } from '../speech/engine.ts';
+
+/**
+ * `starting` means we asked the engine to speak and it has not confirmed
+ * `start` yet: the UI must not claim "Playing" before the engine does.
+ */
+export type PlaybackStatus = 'idle' | 'starting' | 'playing' | 'paused' | 'ended' | 'error';
+
+export const MIN_RATE = 0.5;
+export const MAX_RATE = 3;
+export const RATE_STEP = 0.25;
+
+export interface PlaybackState {
+  readonly status: PlaybackStatus;
+  /** Reading unit being read (0-based): the headline is unit 0. */
+  readonly paragraphIndex: number;
+  /** Sentence-sized chunk within the paragraph. */
+  readonly chunkIndex: number;
+  /** How many chunks each paragraph has; its length is the paragraph count. */
+  readonly chunkCounts: readonly number[];
+  readonly rate: number;
+  readonly voiceId: string | null;
+  /**
+   * Identifies the utterance we asked for last. Engine events carry the token
+   * they were spoken with; a different token means a stale event.
+   */
+  readonly token: number;
+  /** An utterance with `token` is queued, speaking or natively paused. */
+  readonly inFlight: boolean;
+  /** Failed attempts at the current chunk (one retry before giving up). */
+  readonly retries: number;
+  readonly error: EngineErrorCode | 'empty' | null;
+  /** Word being spoken, as offsets into the current chunk's text. */
+  readonly word: { readonly start: number; readonly length: number } | null;
+}
+
+export type PlaybackEvent =
+  | { readonly type: 'load'; readonly chunkCounts: readonly number[]; readonly paragraphIndex?: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'toggle' }
+  | { readonly type: 'next' }
+  | { readonly type: 'previous' }
+  | { readonly type: 'seek'; readonly paragraphIndex: number; readonly play?: boolean }
+  | { readonly type: 'rate'; readonly rate: number }
+  | { readonly type: 'voice'; readonly voiceId: string | null }
+  /** Leaving the page or another player taking over: stop, keep the place. */
+  | { readonly type: 'stop' }
+  | { readonly type: 'engine-start'; readonly token: number }
+  | { readonly type: 'engine-boundary'; readonly token: number; readonly charIndex: number; readonly charLength: number }
+  | { readonly type: 'engine-end'; readonly token: number }
+  | { readonly type: 'engine-error'; readonly token: number; readonly code: EngineErrorCode };
+
+export type PlaybackEffect =
+  | {
+      readonly type: 'speak';
+      readonly token: number;
+      readonly paragraphIndex: number;
+      readonly chunkIndex: number;
+      readonly rate: number;
+      readonly voiceId: string | null;
+    }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'pause-engine' }
+  | { readonly type: 'resume-engine' };
+
+export interface Transition {
+  readonly state: PlaybackState;
+  readonly effects: readonly PlaybackEffect[];
+}
+
+export const initialState: PlaybackState = Object.freeze({
+  status: 'idle',
+  paragraphIndex: 0,
+  chunkIndex: 0,
+  chunkCounts: [],
+  rate: 1,
+  voiceId: null,
+  token: 0,
+  inFlight: false,
+  retries: 0,
+  error: null,
+  word: null,
+});

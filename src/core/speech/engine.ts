@@ -1,0 +1,80 @@
+/**
+ * The small interface every speech engine implements: the Web Speech adapter
+ * first, the built-in eSpeak-NG engine later. Engines report through events
+ * and never write player state (the playback controller owns the truth).
+ */
+
+export interface EngineVoice {
+  /** Unique within the engine; what settings store. */
+  readonly id: string;
+  readonly name: string;
+  /** BCP 47 tag, e.g. `en-US`. */
+  readonly lang: string;
+  readonly isDefault: boolean;
+  /** Which engine owns the voice, e.g. `web-speech` or `built-in`. */
+  readonly engine: string;
+}
+
+export interface SpeakRequest {
+  readonly text: string;
+  readonly lang: string;
+  /** 0.5–3; engines clamp to what they support. */
+  readonly rate: number;
+  readonly pitch?: number;
+  readonly volume?: number;
+  readonly voiceId?: string;
+}
+
+/**
+ * Why an utterance did not finish. `interrupted`/`canceled` follow a cancel
+ * and are normal; `synthesis-failed`, `no-voice` and `timeout` mean the engine
+ * cannot speak and a fallback should be tried.
+ */
+export type EngineErrorCode =
+  | 'canceled'
+  | 'interrupted'
+  | 'synthesis-failed'
+  | 'no-voice'
+  | 'not-allowed'
+  | 'timeout'
+  | 'unavailable';
+
+export type EngineEvent =
+  | { readonly type: 'start'; readonly utteranceId: number }
+  | {
+      readonly type: 'boundary';
+      readonly utteranceId: number;
+      /** UTF-16 offset into the request text. */
+      readonly charIndex: number;
+      readonly charLength: number;
+      readonly name: 'word' | 'sentence';
+    }
+  | { readonly type: 'end'; readonly utteranceId: number }
+  | {
+      readonly type: 'error';
+      readonly utteranceId: number;
+      readonly code: EngineErrorCode;
+    }
+  | { readonly type: 'voiceschanged' };
+
+export type EngineListener = (event: EngineEvent) => void;
+
+export interface SpeechEngine {
+  /** `web-speech` or `built-in`. */
+  readonly id: string;
+  /**
+   * Queue nothing: cancels whatever is speaking and speaks `request`.
+   * Returns the utterance id that this utterance's events will carry.
+   * Must be called synchronously inside a user gesture for iOS/Safari.
+   */
+  speak(request: SpeakRequest): number;
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  /** Voices known now (may grow later: listen for `voiceschanged`). */
+  voices(): readonly EngineVoice[];
+  /** Resolves once voices are known or a timeout passed; never rejects. */
+  ready(): Promise<readonly EngineVoice[]>;
+  subscribe(listener: EngineListener): () => void;
+  dispose(): void;
+}

@@ -1,0 +1,39 @@
+/**
+ * Builds a small article page with a player, the way a host page would, and
+ * waits until the player has indexed it.
+ */
+import { fixture, html } from '@open-wc/testing';
+import '../../src/aloud.ts';
+import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.ts';
+
+export const PARAGRAPHS = [
+  'First paragraph, with two sentences. Here is the second one.',
+  'Second paragraph is short.',
+  'Third paragraph closes the story.',
+];
+
+export async function articleWithPlayer(attributes: { shortcuts?: 'page' | 'player' } = {}) {
+  const root = await fixture<HTMLElement>(html`
+    <main>
+      <article id="story" lang="en">
+        <h1>Test headline</h1>
+        <aloud-player for="story" shortcuts=${attributes.shortcuts ?? 'player'}></aloud-player>
+        <nav><p>Navigation is never read.</p></nav>
+        ${PARAGRAPHS.map((text) => html`<p>${text}</p>`)}
+        <footer><p>Footer is never read.</p></footer>
+      </article>
+    </main>
+  `);
+  const player = root.querySelector('aloud-player') as AloudPlayer;
+  await waitFor(() => player.paragraphCount > 0, 'the player indexes the article');
+  await player.updateComplete;
+  return { root, player, shadow: player.shadowRoot as ShadowRoot };
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > until) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
