@@ -54,7 +54,8 @@ export function renderArticleHtml(article: Article): string {
     '<aloud-article>',
     `  <article id="story" lang="${escapeHtml(article.language)}" aria-labelledby="headline">`,
     renderHeader(article),
-    '    <aloud-player for="story"></aloud-player>',
+    // On its own page the player's shortcuts work page-wide (a setting turns them off).
+    '    <aloud-player for="story" shortcuts="page"></aloud-player>',
     ...body.filter(Boolean),
     renderAuthor(article),
     '  </article>',
@@ -65,10 +66,10 @@ export function renderArticleHtml(article: Article): string {
 function renderHeader(article: Article): string {
   return [
     '    <header class="article-header">',
-    // A label, not prose: the player skips it so that reading starts at the headline.
+    // Labels, not prose: the player skips kicker and byline so reading starts at the headline.
     `      <p class="kicker" data-aloud-skip>${escapeHtml(article.source.name)}</p>`,
     `      <h1 id="headline">${escapeHtml(article.headline)}</h1>`,
-    `      <p class="byline">By <a href="#author">${escapeHtml(article.author.name)}</a> <span aria-hidden="true">·</span> ` +
+    `      <p class="byline" data-aloud-skip>By <a href="#author">${escapeHtml(article.author.name)}</a> <span aria-hidden="true">·</span> ` +
       `<time datetime="${escapeHtml(article.date)}">${escapeHtml(formatArticleDate(article.date))}</time></p>`,
     '    </header>',
   ].join('\n');
@@ -94,7 +95,8 @@ function renderFigure(figure: ArticleFigure): string {
 function renderAuthor(article: Article): string {
   const bio = article.author.bio ? `\n      <p>${escapeHtml(article.author.bio)}</p>` : '';
   return [
-    '    <section id="author" class="author-box" aria-labelledby="author-heading">',
+    // The listener asked for the article, not the author box: the player skips it.
+    '    <section id="author" class="author-box" aria-labelledby="author-heading" data-aloud-skip>',
     '      <h2 id="author-heading">About the author</h2>',
     `      <p class="author-name">${escapeHtml(article.author.name)}</p>${bio}`,
     '    </section>',

@@ -56,6 +56,17 @@ describe('splitIntoChunks', () => {
     ]);
   });
 
+  it('never cuts a hyphenated word such as "al-Assad" (regression)', () => {
+    const sentence =
+      'Some of the tens of thousands of citizens in eastern neighborhoods of the devastated northern Syrian city of ' +
+      'Aleppo still controlled by rebels opposed to President Bashar al-Assad have been sharing "final messages" and ' +
+      'calls for help on social media.';
+    const chunks = splitIntoChunks(sentence, 'en');
+    expect(chunks.length).to.be.greaterThan(1);
+    expect(chunks.some((chunk) => chunk.text.endsWith('al-'))).to.equal(false);
+    expect(chunks.some((chunk) => chunk.text.includes('al-Assad'))).to.equal(true);
+  });
+
   it('returns nothing for empty or whitespace-only text', () => {
     expect(splitIntoChunks('', 'en')).to.deep.equal([]);
     expect(splitIntoChunks(' \n\t\u00a0\u3000 ', 'en')).to.deep.equal([]);

@@ -53,6 +53,7 @@ const WHITESPACE = /\s/;
  * dashes, plus the Arabic and CJK commas, semicolons and colons.
  */
 const CLAUSE_END = new Set([',', ';', ':', '—', '–', '-', '،', '؛', '，', '、', '；', '：']);
+const CJK_CLAUSE_END = new Set(['，', '、', '；', '：']);
 
 /**
  * Word-break rules look a character or two ahead (e.g. "can't", "3.14"); a few
@@ -126,7 +127,9 @@ function findCut(text: string, start: number, runEnd: number, limit: number, lan
     if (index > limit) break;
     const boundary = start + index;
     const before = text[boundary - 1] ?? '';
-    if (CLAUSE_END.has(before)) lastClause = boundary;
+    // "al-Assad" or "pro-democracy" must not be cut at the hyphen: a clause
+    // mark counts only before a space (CJK marks are not followed by one).
+    if (CLAUSE_END.has(before) && (isWhitespace(text, boundary) || CJK_CLAUSE_END.has(before))) lastClause = boundary;
     if (WHITESPACE.test(before) || isWhitespace(text, boundary)) lastSpace = boundary;
     lastWord = boundary;
   }

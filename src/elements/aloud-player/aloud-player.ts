@@ -282,8 +282,12 @@ export class AloudPlayer extends LitElement {
     if (next.status !== previous.status) this.onStatusChange(previous, next);
     if (next.rate !== previous.rate) {
       this.dispatchEvent(mediaEvent('ratechange'));
-      if (this.preferences.rate !== next.rate) this.updatePreferences({ rate: next.rate });
-      this.statusMessage = strings.speed(formatRate(next.rate, this.locale));
+      // A rate equal to the saved preference is that preference being applied
+      // on load: not news, so the status line must not announce it.
+      if (this.preferences.rate !== next.rate) {
+        this.updatePreferences({ rate: next.rate });
+        this.statusMessage = strings.speed(formatRate(next.rate, this.locale));
+      }
     }
     if (next.paragraphIndex !== previous.paragraphIndex) {
       const text = this.playback.article?.units[next.paragraphIndex]?.text ?? '';
@@ -312,6 +316,11 @@ export class AloudPlayer extends LitElement {
       this.dispatchEvent(mediaEvent('ended'));
     } else if (next.status === 'paused' && previous.status === 'starting') {
       this.statusMessage = strings.paused();
+    } else if (next.status === 'error') {
+      // The alert says what went wrong; the status line must not go on
+      // claiming "Playing" beside it. `paused` is true again, so say so too.
+      this.statusMessage = '';
+      if (previous.status === 'playing') this.dispatchEvent(mediaEvent('pause'));
     }
     if (next.status === 'error' && next.error && next.error !== 'empty') this.fail(errors.engine(next.error));
   }

@@ -1,6 +1,7 @@
 /**
  * The player's public events, HTMLMediaElement-style: they bubble and cross
- * shadow boundaries, so a host page can listen on the element or the document.
+ * shadow boundaries, so a host page can listen on the element or the document
+ * (all but `error`, see below).
  */
 
 export interface ParagraphChangeDetail {
@@ -18,9 +19,14 @@ export class ParagraphChangeEvent extends CustomEvent<ParagraphChangeDetail> {
   }
 }
 
+/**
+ * Does not bubble, like HTMLMediaElement's `error`: an `error` event reaching
+ * `window` runs the page's global error handlers (`window.onerror`, error
+ * monitoring, test runners), which then report an uncaught exception.
+ */
 export class PlayerErrorEvent extends CustomEvent<PlayerErrorDetail> {
   constructor(detail: PlayerErrorDetail) {
-    super('error', { bubbles: true, composed: true, detail });
+    super('error', { bubbles: false, composed: false, detail });
   }
 }
 

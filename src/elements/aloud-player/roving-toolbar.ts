@@ -8,12 +8,20 @@ function buttonsOf(toolbar: Element): HTMLButtonElement[] {
   return Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button:not([disabled])'));
 }
 
+/**
+ * The button the listener last moved to in each toolbar. Only such a choice
+ * keeps the tab stop: a fallback picked while Play was still disabled (before
+ * the article is indexed) must hand it back to Play once Play is enabled.
+ */
+const chosen = new WeakMap<Element, HTMLButtonElement>();
+
 /** Makes exactly one enabled button tabbable; call after every render. */
 export function ensureOneTabStop(toolbar: Element | null): void {
   if (!toolbar) return;
   const buttons = buttonsOf(toolbar);
   const all = toolbar.querySelectorAll<HTMLButtonElement>('button');
-  const current = buttons.find((button) => button.tabIndex === 0 && button.hasAttribute('tabindex'));
+  const picked = chosen.get(toolbar);
+  const current = picked && buttons.includes(picked) ? picked : undefined;
   const keep = current ?? buttons.find((button) => button.classList.contains('primary')) ?? buttons[0];
   for (const button of all) button.tabIndex = button === keep ? 0 : -1;
 }
@@ -36,6 +44,7 @@ export function onToolbarKeyDown(event: KeyboardEvent): void {
   for (const button of buttons) button.tabIndex = -1;
   const next = buttons[target];
   if (next) {
+    chosen.set(toolbar, next);
     next.tabIndex = 0;
     next.focus();
   }
