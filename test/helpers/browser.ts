@@ -25,11 +25,12 @@ export const CHROME_FLAGS = [
 
 export const DEFAULT_BASE_PATH = '/some/base/';
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs` e.g. `--js-flags=--expose-gc` for heap measurements in the benchmark. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return puppeteer.launch({
     executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROME_FLAGS,
+    args: [...CHROME_FLAGS, ...extraArgs],
   });
 }
 

@@ -1,0 +1,81 @@
+/**
+ * Bytes: dist/aloud.js and what the article page loads before it is
+ * interactive, beside the peers' browser bundles, gzip and brotli.
+ */
+import { buildSync } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser, openBuiltPage } from '../test/helpers/browser.ts';
+import { round } from './stats.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface Bytes {
+  readonly raw: number;
+  readonly gzip: number;
+  readonly brotli: number;
+}
+
+export function measureBytes(content: Buffer | string): Bytes {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** easy-speech ships unminified ES: minify it the same way our build does, for a fair comparison. */
+function minified(entry: string): string {
+  return buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false }).outputFiles[0]?.text ?? '';
+}
+
+/** Everything the built page requested until the network went idle. */
+async function pageLoadBytes(): Promise<{ requests: number; bytes: Bytes }> {
+  const browser = await launchBrowser();
+  try {
+    const chunks: Buffer[] = [];
+    let requests = 0;
+    const built = await openBuiltPage(browser, {
+      beforeLoad: async (page) => {
+        page.on('response', (response) => {
+          requests += 1;
+          void response.buffer().then((body) => chunks.push(body), () => undefined);
+        });
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await built.close();
+    // Compress each response on its own, as a server would.
+    const total = chunks.map((chunk) => measureBytes(chunk));
+    return {
+      requests,
+      bytes: {
+        raw: total.reduce((sum, bytes) => sum + bytes.raw, 0),
+        gzip: total.reduce((sum, bytes) => sum + bytes.gzip, 0),
+        brotli: total.reduce((sum, bytes) => sum + bytes.brotli, 0),
+      },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runSize() {
+  const aloud = measureBytes(readFileSync('dist/aloud.js'));
+  const mediaChrome = measureBytes(readFileSync('node_modules/media-chrome/dist/iife/index.js'));
+  const easySpeech = measureBytes(minified(require.resolve('easy-speech')));
+  const page = await pageLoadBytes();
+  return {
+    aloudJs: aloud,
+    articlePage: page,
+    peers: { 'media-chrome 4.19.4 (iife/index.js)': mediaChrome, 'easy-speech 2.4.0 (minified, engine only)': easySpeech },
+    ratios: {
+      aloudToMediaChromeGzip: round(aloud.gzip / mediaChrome.gzip),
+      aloudToEasySpeechGzip: round(aloud.gzip / easySpeech.gzip),
+    },
+    // Strict reading of "15 KB": 15,000 bytes.
+    goal: { aloudJsGzipMax: 15_000, met: aloud.gzip <= 15_000 },
+  };
+}
