@@ -1,19 +1,39 @@
 import { defineConfig } from 'vite';
 import { articlePlugin } from './src/pipeline/vite-plugin-article.ts';
+import { embedPlugin } from './src/pipeline/vite-plugin-embed.ts';
+import { espeakPlugin } from './src/pipeline/vite-plugin-espeak.ts';
+
+// The built-in voice's languages (eSpeak codes). Each costs its dictionary in the
+// lazy download: English fits the 700 KB gzip budget; Arabic (+293 KB) does not.
+const BUILT_IN_LANGUAGES = ['en'];
 
 // `base: './'` keeps every URL relative, so dist/ works from any static host
 // and base path, and aloud.js finds its lazy chunks relative to its own URL.
 export default defineConfig({
   base: './',
-  plugins: [articlePlugin({ contentDir: 'content' })],
+  plugins: [articlePlugin({ contentDir: 'content' }), embedPlugin(), espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES })],
+  // The eSpeak worker is an ES module worker: the package is an ES module with a
+  // Node-only dynamic import that a classic (IIFE) worker build cannot hold.
+  worker: {
+    format: 'es',
+    plugins: () => [espeakPlugin({ role: 'worker', languages: BUILT_IN_LANGUAGES })],
+  },
+  // Pre-bundling the package makes the dev server reload the page mid-session
+  // when it first meets the worker's import, and would bypass the data trimming.
+  optimizeDeps: { exclude: ['@echogarden/espeak-ng-emscripten'] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
+    // The polyfill is for browsers without <link rel=modulepreload>; every browser with
+    // the APIs the player needs has it, and it cost the page an extra request.
+    modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: 'index.html', aloud: 'src/aloud.ts' },
+      // rtl-demo.html: an Arabic article with the embedded player, right to left (issue 7).
+      // embed-demo.html: someone else's page using only the public snippet (issue 5).
+      input: { index: 'index.html', 'rtl-demo': 'rtl-demo.html', 'embed-demo': 'embed-demo.html', aloud: 'src/aloud.ts' },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'aloud' ? 'aloud.js' : 'assets/[name]-[hash].js'),
       },

@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { espeakTestPlugin } from './test/helpers/wtr-espeak-plugin.mjs';
 
 const chromeFlags = [
   '--no-sandbox',
@@ -13,6 +14,20 @@ const chromeFlags = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Property tests in the browser read FC_RUNS, FC_SEED and FC_PATH from here
+ * (test/browser/playback-races.property.test.ts): run sizes and replays are
+ * set from the shell, as for the node:test ones.
+ */
+const fastCheckEnv = {
+  name: 'fast-check-env',
+  serve(context) {
+    if (context.path !== '/__fast-check-env.json') return undefined;
+    const { FC_RUNS = null, FC_SEED = null, FC_PATH = null } = process.env;
+    return { body: JSON.stringify({ runs: FC_RUNS, seed: FC_SEED, path: FC_PATH }), type: 'json' };
+  },
+};
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -25,6 +40,9 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   plugins: [
+    fastCheckEnv,
+    // The built-in voice's worker, trimmed data and asset URLs, as the build makes them.
+    espeakTestPlugin({ languages: ['en'] }),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,9 +1,9 @@
 /**
- * The embed entry (`dist/aloud.js`): importing it defines the custom elements
- * and nothing else. Each element guards against being defined twice, so a
- * page that loads the script twice keeps working.
+ * The embed entry (`dist/aloud.js`): importing it defines `<aloud-player>`
+ * and nothing else. The element guards against being defined twice, so a
+ * page that loads the script twice keeps working. (`<aloud-article>` is for
+ * Aloud's own prerendered page only: see page.ts.)
  */
-import './elements/aloud-article/aloud-article.ts';
 import './elements/aloud-player/aloud-player.ts';
 
 export { AloudPlayer } from './elements/aloud-player/aloud-player.ts';

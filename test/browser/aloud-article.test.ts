@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/aloud.ts';
+import '../../src/page.ts';
 import type { AloudArticle } from '../../src/elements/aloud-article/aloud-article.ts';
 import { axeViolations } from '../helpers/axe.ts';
 

@@ -50,6 +50,8 @@ export interface StaticServerOptions {
   readonly basePath?: string;
   /** The CSP header; `false` sends none. Defaults to STRICT_CSP. */
   readonly csp?: string | false;
+  /** Extra headers on every response, e.g. CORS for a CDN on another origin. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface StaticServer {
@@ -66,6 +68,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const server = createServer((request, response) => {
     void (async () => {
       if (csp) response.setHeader('Content-Security-Policy', csp);
+      for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
       response.setHeader('X-Content-Type-Options', 'nosniff');
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
 

@@ -203,6 +203,18 @@ describe('parseArticleSource', () => {
     assert.equal(quoted.date, '2016-12-13');
   });
 
+  it('rejects a date that is not written YYYY-MM-DD, naming the line (issue 6: invalid date)', () => {
+    for (const written of ['yesterday', '13/12/2016', '2016-12-13T10:00:00Z']) {
+      const source = FRONT_MATTER.replace('date: 2016-12-13', `date: "${written}"`) + '\nText.\n';
+      assert.throws(
+        () => parseArticleSource(source, 'content/d.md'),
+        (error: unknown) =>
+          error instanceof ContentError && error.field === 'date' && error.line === 5 && /must be a date written YYYY-MM-DD/.test(error.message),
+        written,
+      );
+    }
+  });
+
   it('checks the date as written when YAML has already made it a Date', () => {
     // A YAML 1.1 loader turns 2016-02-30 into a Date that silently rolls over to 1 March.
     const source = FRONT_MATTER.replace('2016-12-13', '2016-02-30') + '\nText.\n';

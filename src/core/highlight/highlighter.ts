@@ -70,49 +70,49 @@ export function supportsWordHighlight(): boolean {
 }
 
 export class Highlighter {
-  private current: Element | null = null;
-  private readonly range: Range | null;
-  private readonly highlight: Highlight | null;
-  private wordShown = false;
+  #current: Element | null = null;
+  readonly #range: Range | null;
+  readonly #highlight: Highlight | null;
+  #wordShown = false;
 
   constructor(private readonly doc: Document = document) {
     adoptDefaultStyles(doc);
-    this.range = supportsWordHighlight() ? doc.createRange() : null;
-    this.highlight = this.range ? new Highlight(this.range) : null;
+    this.#range = supportsWordHighlight() ? doc.createRange() : null;
+    this.#highlight = this.#range ? new Highlight(this.#range) : null;
   }
 
   get currentElement(): Element | null {
-    return this.current;
+    return this.#current;
   }
 
   setParagraph(element: Element | null): void {
-    if (element === this.current) return;
-    this.current?.removeAttribute(CURRENT_ATTRIBUTE);
+    if (element === this.#current) return;
+    this.#current?.removeAttribute(CURRENT_ATTRIBUTE);
     element?.setAttribute(CURRENT_ATTRIBUTE, '');
-    this.current = element;
+    this.#current = element;
     if (!element) this.clearWord();
   }
 
   /** Highlights `[start, end)` of the element's text; returns false where unsupported. */
   setWord(element: Element, start: number, end: number): boolean {
-    if (!this.range || !this.highlight) return false;
+    if (!this.#range || !this.#highlight) return false;
     const from = positionAt(element, start);
     const to = positionAt(element, end);
     if (!from || !to) return false;
-    this.range.setStart(from.node, from.offset);
-    this.range.setEnd(to.node, to.offset);
-    if (!this.wordShown) {
-      CSS.highlights.set(WORD_HIGHLIGHT, this.highlight);
-      this.wordShown = true;
+    this.#range.setStart(from.node, from.offset);
+    this.#range.setEnd(to.node, to.offset);
+    if (!this.#wordShown) {
+      CSS.highlights.set(WORD_HIGHLIGHT, this.#highlight);
+      this.#wordShown = true;
     }
     return true;
   }
 
   clearWord(): void {
-    if (!this.wordShown) return;
+    if (!this.#wordShown) return;
     // Only remove our own registration: another player may own it now.
-    if (CSS.highlights.get(WORD_HIGHLIGHT) === this.highlight) CSS.highlights.delete(WORD_HIGHLIGHT);
-    this.wordShown = false;
+    if (CSS.highlights.get(WORD_HIGHLIGHT) === this.#highlight) CSS.highlights.delete(WORD_HIGHLIGHT);
+    this.#wordShown = false;
   }
 
   clear(): void {

@@ -1,26 +1,14 @@
 /**
- * Every user-visible string of the player, behind @lit/localize's `msg()` so
- * that translations can be dropped in without touching the elements.
+ * Every user-visible string of the player's core, behind @lit/localize's
+ * `msg()` so that translations can be dropped in without touching the
+ * elements. Strings only the lazy extras show live in extras-strings.ts, so
+ * that they travel in the extras' chunk, not in `aloud.js`.
  */
 import { msg, str } from '@lit/localize';
 import type { EngineErrorCode } from '../speech/engine.ts';
 
 export function formatRate(rate: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rate)}×`;
-}
-
-export function formatDuration(totalSeconds: number, locale: string): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 });
-  return `${new Intl.NumberFormat(locale).format(minutes)}:${two.format(rest)}`;
-}
-
-/** Shortened for aria-valuetext: the slider should name, not recite, the paragraph. */
-export function excerpt(text: string, maxWords = 8): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length <= maxWords ? words.join(' ') : `${words.slice(0, maxWords).join(' ')}…`;
 }
 
 export const strings = {
@@ -34,33 +22,19 @@ export const strings = {
   slower: () => msg('Slower'),
   faster: () => msg('Faster'),
   speed: (rate: string) => msg(str`Speed ${rate}`),
-  voice: () => msg('Voice'),
-  defaultVoice: () => msg('Default voice'),
   settings: () => msg('Settings'),
   shortcuts: () => msg('Keyboard shortcuts'),
-  close: () => msg('Close'),
-  progress: () => msg('Paragraph'),
-  paragraphOf: (position: number, count: number, text: string) =>
-    msg(str`Paragraph ${position} of ${count}: ${text}`),
-  elapsed: (time: string) => msg(str`Elapsed ${time}`),
-  remaining: (time: string) => msg(str`Remaining ${time}`),
   starting: () => msg('Starting…'),
   playing: () => msg('Playing'),
   paused: () => msg('Paused'),
   ended: () => msg('Finished reading'),
-  readCaptions: () => msg('Read image captions'),
-  highlight: () => msg('Highlight the words being read'),
-  followAlong: () => msg('Scroll to follow the reading'),
-  pageShortcuts: () => msg('Keyboard shortcuts work anywhere on the page'),
-  backToCurrent: () => msg('Back to current paragraph'),
-  resumeFrom: (position: number) => msg(str`Resume from paragraph ${position}`),
-  startOver: () => msg('Start from the beginning'),
   retry: () => msg('Retry'),
   captionsLabel: () => msg('Now reading'),
-  listenFromHere: () => msg('Listen from here'),
   voiceGone: () => msg('The chosen voice is no longer available; using the default voice.'),
-  shortcutsHint: () => msg('Shortcuts work while focus is in the player.'),
-  shortcutsPageHint: () => msg('Shortcuts work anywhere on this page unless turned off in Settings.'),
+  // The built-in voice (eSpeak-NG) taking over where the browser cannot speak.
+  usingBuiltIn: () => msg('Using the built-in voice'),
+  playingBuiltIn: () => msg('Playing, with the built-in voice'),
+  loadingVoice: (percent: string) => msg(str`Loading voice… ${percent}`),
 };
 
 export const errors = {

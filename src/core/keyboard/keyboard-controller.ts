@@ -41,6 +41,7 @@ export class KeyboardController implements ReactiveController {
       altKey: event.altKey,
       metaKey: event.metaKey,
       isComposing: event.isComposing,
+      code: event.code,
       target: path[0] ?? null,
     });
     if (!action) return;

@@ -41,6 +41,8 @@ export interface KeyPress {
   readonly altKey: boolean;
   readonly metaKey: boolean;
   readonly isComposing?: boolean;
+  /** `KeyboardEvent.code`, the physical key: letter shortcuts on non-Latin layouts. */
+  readonly code?: string;
   /** The innermost target (from `composedPath()[0]`), to spot typing. */
   readonly target: EventTarget | null;
 }
@@ -63,5 +65,16 @@ export function actionForKey(press: KeyPress): PlayerAction | null {
   // Ctrl/Alt/Meta combinations belong to the browser and assistive tech (WCAG 2.1.4).
   if (press.ctrlKey || press.altKey || press.metaKey || press.isComposing) return null;
   if (isEditable(press.target)) return null;
-  return SHORTCUTS.find((shortcut) => shortcut.keys.includes(press.key))?.action ?? null;
+  return SHORTCUTS.find((shortcut) => shortcut.keys.includes(press.key))?.action ?? byPhysicalKey(press);
+}
+
+/**
+ * On an Arabic or Persian layout the K key types ن, so `key` never matches a
+ * Latin letter: then the physical key (`code` KeyK) counts, as it does for
+ * the listener who reads "K" in the shortcuts list and presses that key.
+ */
+function byPhysicalKey(press: KeyPress): PlayerAction | null {
+  if (press.key.length !== 1 || /[\x20-\x7e]/.test(press.key)) return null;
+  const letter = /^Key([A-Z])$/.exec(press.code ?? '')?.[1];
+  return letter ? (SHORTCUTS.find((shortcut) => shortcut.display === letter)?.action ?? null) : null;
 }

@@ -9,6 +9,7 @@ import type { ReadingUnit } from '../content/reading-units.ts';
 import { Highlighter } from '../highlight/highlighter.ts';
 import { join, takeTurn } from '../speech/coordinator.ts';
 import type { EngineEvent, EngineVoice, SpeechEngine } from '../speech/engine.ts';
+import { chooseVoice } from '../speech/voice-match.ts';
 import { initialState, type PlaybackEffect, type PlaybackEvent, type PlaybackState } from './state.ts';
 import { countWords, cumulativeWords } from './timing.ts';
 import { transition } from './transition.ts';
@@ -42,6 +43,12 @@ export class PlaybackController implements ReactiveController {
   private readonly highlighter = new Highlighter();
   private utterance: { readonly id: number; readonly token: number } | null = null;
   private readonly pending: PlaybackEvent[] = [];
+  /** Set by the host to say so when the chosen voice disappears. */
+  onVoiceGone: () => void = () => undefined;
+  /** Set by the host to word an engine switch or download in its status line. */
+  onEngineNotice: (event: EngineEvent & { readonly type: 'enginechange' | 'loading' }) => void = () => undefined;
+  /** Engine events that arrive while `speak()` is still running (see `run`). */
+  private early: EngineEvent[] | null = null;
   private dispatching = false;
   /** Until an engine proves it sends word boundaries, highlight whole sentences. */
   private boundariesSeen = false;
@@ -139,13 +146,23 @@ export class PlaybackController implements ReactiveController {
         if (!chunk || !unit) return;
         // Others must cancel before we speak: their cancel() would clear our utterance too.
         takeTurn(this.turn);
-        const id = this.engine.speak({
-          text: chunk.text,
-          lang: unit.lang,
-          rate: effect.rate,
-          ...(effect.voiceId ? { voiceId: effect.voiceId } : {}),
-        });
-        this.utterance = { id, token: effect.token };
+        const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
+        // Events reported from inside speak() carry an id we learn only when it
+        // returns: hold them till then (fast-check found a synchronous error lost,
+        // leaving "Starting…" forever).
+        const early: EngineEvent[] = (this.early = []);
+        this.utterance = null;
+        try {
+          const id = this.engine.speak({ text: chunk.text, lang: unit.lang, rate: effect.rate, ...(voiceId ? { voiceId } : {}) });
+          this.utterance = { id, token: effect.token };
+        } catch {
+          // An engine that throws rather than reports must not throw out of a
+          // click handler: it is a failed utterance (one retry, then the error).
+          this.dispatch({ type: 'engine-error', token: effect.token, code: 'synthesis-failed' });
+        } finally {
+          this.early = null;
+        }
+        for (const event of early) this.onEngineEvent(event);
         return;
       }
       case 'cancel':
@@ -162,9 +179,25 @@ export class PlaybackController implements ReactiveController {
   }
 
   private onEngineEvent(event: EngineEvent): void {
-    if (event.type === 'voiceschanged') {
-      this.voices = this.engine.voices();
+    if (event.type === 'enginechange' || event.type === 'loading') {
+      // Not playback state: the host words it ("Using the built-in voice", "Loading voice… 40%").
+      if (event.type === 'enginechange') this.voices = this.engine.voices();
+      this.onEngineNotice(event);
       this.host.requestUpdate();
+      return;
+    }
+    if (event.type === 'voiceschanged') {
+      const chosen = this.state.voiceId;
+      const had = this.voices.some((voice) => voice.id === chosen);
+      this.voices = this.engine.voices();
+      // The chosen voice went away (uninstalled, engine restarted): chooseVoice()
+      // falls back to the language's default, and the listener must be told.
+      if (had && this.voices.length > 0 && !this.voices.some((voice) => voice.id === chosen)) this.onVoiceGone();
+      this.host.requestUpdate();
+      return;
+    }
+    if (this.early) {
+      this.early.push(event);
       return;
     }
     // Events of any utterance but the current one are stale (engine quirks, races).

@@ -86,8 +86,10 @@ function moveTo(state: PlaybackState, paragraphIndex: number, play: boolean): Tr
     return freeze(spoken.state, [...silenced.effects, ...spoken.effects]);
   }
   // Not reading: keep an honest resting status (ended no longer holds once we move).
+  // A "playing" we just silenced is paused too: fast-check found seek(play: false)
+  // while playing left "playing" with nothing in flight.
   const status = moved.status === 'ended' || moved.status === 'error' ? 'idle' : moved.status;
-  return freeze({ ...moved, status: status === 'starting' ? 'paused' : status, error: null }, silenced.effects);
+  return freeze({ ...moved, status: isActive(moved) ? 'paused' : status, error: null }, silenced.effects);
 }
 
 function play(state: PlaybackState): Transition {

@@ -55,7 +55,11 @@ export type EngineEvent =
       readonly utteranceId: number;
       readonly code: EngineErrorCode;
     }
-  | { readonly type: 'voiceschanged' };
+  | { readonly type: 'voiceschanged' }
+  /** Another engine took over, e.g. the built-in voice where the browser has none. */
+  | { readonly type: 'enginechange'; readonly engine: string }
+  /** An engine is downloading before it can speak; `progress` runs 0–1. */
+  | { readonly type: 'loading'; readonly engine: string; readonly progress: number };
 
 export type EngineListener = (event: EngineEvent) => void;
 

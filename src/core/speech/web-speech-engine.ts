@@ -253,8 +253,10 @@ export class WebSpeechEngine implements SpeechEngine {
     const native = current.native;
     this.watchdog = setTimeout(() => {
       if (this.current !== current || current.native !== native || current.paused) return;
-      this.fail(current, 'timeout');
+      // Cancel first: a listener may retry synchronously on `timeout`, and a
+      // cancel after that killed the retry (found by the player's fault tests).
       this.synth?.cancel();
+      this.fail(current, 'timeout');
     }, delay);
   }
 

@@ -25,9 +25,8 @@ export const defaultPreferences: Preferences = Object.freeze({
 });
 
 const PREFERENCES_KEY = 'aloud:preferences:v1';
-const POSITION_PREFIX = 'aloud:position:v1:';
 
-function storage(): Storage | null {
+export function storage(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -36,7 +35,7 @@ function storage(): Storage | null {
   }
 }
 
-function readJson(key: string): unknown {
+export function readJson(key: string): unknown {
   try {
     const raw = storage()?.getItem(key);
     return raw ? (JSON.parse(raw) as unknown) : null;
@@ -45,7 +44,7 @@ function readJson(key: string): unknown {
   }
 }
 
-function writeJson(key: string, value: unknown): void {
+export function writeJson(key: string, value: unknown): void {
   try {
     storage()?.setItem(key, JSON.stringify(value));
   } catch {
@@ -53,7 +52,7 @@ function writeJson(key: string, value: unknown): void {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -64,7 +63,8 @@ function bool(value: unknown, fallback: boolean): boolean {
 export function loadPreferences(): Preferences {
   const stored = readJson(PREFERENCES_KEY);
   if (!isRecord(stored)) return defaultPreferences;
-  const rate = typeof stored.rate === 'number' ? clampRate(stored.rate) : defaultPreferences.rate;
+  // Out of range is corrupt or hostile (rate 1e9), not a wish to be clamped to 3×.
+  const rate = typeof stored.rate === 'number' && clampRate(stored.rate) === stored.rate ? stored.rate : defaultPreferences.rate;
   const voiceId =
     typeof stored.voiceId === 'string' && stored.voiceId.length > 0 && stored.voiceId.length < 300
       ? stored.voiceId
@@ -81,25 +81,4 @@ export function loadPreferences(): Preferences {
 
 export function savePreferences(preferences: Preferences): void {
   writeJson(PREFERENCES_KEY, preferences);
-}
-
-/** Where a listener stopped in one article, offered back as "Resume from…". */
-export function loadPosition(articleKey: string, paragraphCount: number): number | null {
-  const stored = readJson(POSITION_PREFIX + articleKey);
-  if (!isRecord(stored)) return null;
-  const index = stored.paragraphIndex;
-  if (typeof index !== 'number' || !Number.isInteger(index)) return null;
-  return index > 0 && index < paragraphCount ? index : null;
-}
-
-export function savePosition(articleKey: string, paragraphIndex: number): void {
-  writeJson(POSITION_PREFIX + articleKey, { paragraphIndex, savedAt: Date.now() });
-}
-
-export function clearPosition(articleKey: string): void {
-  try {
-    storage()?.removeItem(POSITION_PREFIX + articleKey);
-  } catch {
-    // Nothing to clear where storage is unavailable.
-  }
 }

@@ -7,6 +7,11 @@ import { css } from 'lit';
  */
 export const playerStyles = css`
   :host {
+    /* Nothing inherited from the host page (text-transform, letter-spacing,
+       white-space…) reaches the controls; --aloud-* custom properties still do. */
+    all: initial;
+    /* …except the page's colour scheme, so system colours match a dark page. */
+    color-scheme: inherit;
     display: block;
     box-sizing: border-box;
     margin-block: var(--aloud-margin, 1.5rem);
@@ -36,8 +41,12 @@ export const playerStyles = css`
     border-radius: var(--_radius);
     padding: 0.75rem;
     display: grid;
+    /* minmax(0, …): a long voice name in the settings must not widen the player past a 320px screen (WCAG 1.4.10). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
+  /* Holds the slider's place until the extras bring it, so the article below does not jump (CLS). */
+  .progress-slot { min-height: 6.3em; }
   .heading { margin: 0; font-size: 1em; font-weight: 650; }
   [role='toolbar'] { display: flex; flex-wrap: wrap; gap: 0.375rem; align-items: center; }
   button, select, input { font: inherit; color: inherit; margin: 0; }
@@ -63,38 +72,18 @@ export const playerStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* Play keeps its tape-deck direction in every language; paragraph steps follow the text. */
+  [dir='rtl'] .directional { transform: scaleX(-1); }
   .rate { min-width: 3.5ch; text-align: center; font-variant-numeric: tabular-nums; }
-  .progress { display: grid; grid-template-columns: 1fr; gap: 0.25rem; }
-  .progress label { font-size: 0.875em; }
-  input[type='range'] { width: 100%; min-height: 24px; accent-color: var(--_accent); }
-  .times { display: flex; justify-content: space-between; font-size: 0.875em; font-variant-numeric: tabular-nums; }
   .captions { margin: 0; min-height: 1.45em; }
   .captions mark { background: Mark; color: MarkText; text-decoration: underline 2px; border-radius: 2px; }
   .status { font-size: 0.875em; margin: 0; min-height: 1.45em; }
   .error { margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .error p { margin: 0; font-weight: 600; }
-  .panel { border-top: 1px solid var(--_border); padding-top: 0.5rem; display: grid; gap: 0.5rem; }
-  .panel label { display: flex; gap: 0.5rem; align-items: center; min-height: 24px; }
-  .panel input[type='checkbox'] { width: 1.25rem; height: 1.25rem; accent-color: var(--_accent); }
-  select { min-height: var(--_control); max-width: 100%; border: 1px solid var(--_border); border-radius: 0.375rem; background: Canvas; }
-  .offer { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .visually-hidden {
     position: absolute !important; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap;
   }
-  dialog {
-    max-width: min(32rem, calc(100vw - 2rem));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: Canvas;
-    color: CanvasText;
-    padding: 1rem 1.25rem;
-  }
-  dialog::backdrop { background: rgb(0 0 0 / 0.45); }
-  dialog h2 { margin-top: 0; font-size: 1.125em; }
-  dl { display: grid; grid-template-columns: auto 1fr; gap: 0.375rem 1rem; }
-  dt kbd { font: 600 0.95em ui-monospace, monospace; border: 1px solid var(--_border); border-radius: 0.25rem; padding: 0 0.375rem; }
-  dd { margin: 0; }
   @media (forced-colors: active) {
     button.primary { border: 2px solid ButtonText; }
     .captions mark { background: Highlight; color: HighlightText; }

@@ -1,23 +1,19 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, adoptStyles, type PropertyValues } from 'lit';
 import { extractReadingUnits } from '../../core/content/reading-units.ts';
 import { errors, formatRate, strings } from '../../core/i18n/strings.ts';
-import { KeyboardController } from '../../core/keyboard/keyboard-controller.ts';
+import { formatNumber } from '../../core/i18n/localize.ts';
 import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
 import { PlaybackController, prepareArticle } from '../../core/playback/playback-controller.ts';
 import { RATE_STEP, type PlaybackState } from '../../core/playback/state.ts';
 import { isActive } from '../../core/playback/transition.ts';
-import { WebSpeechEngine } from '../../core/speech/web-speech-engine.ts';
-import {
-  clearPosition, loadPosition, loadPreferences, savePosition, savePreferences, type Preferences,
-} from '../../core/storage/preferences.ts';
+import { FallbackEngine, type EngineChoice } from '../../core/speech/fallback-engine.ts';
+import { loadPreferences, savePreferences, type Preferences } from '../../core/storage/preferences.ts';
 import { playerStyles } from './aloud-player.styles.ts';
 import { ParagraphChangeEvent, PlayerErrorEvent, mediaEvent } from './events.ts';
 import { articleTitle, findArticle } from './find-article.ts';
-import { FollowAlong } from './follow-along.ts';
-import { updateMediaSession } from './media-session.ts';
+import { loadExtras, type PlayerParts } from './extras-api.ts';
 import { renderPlayer } from './aloud-player.render.ts';
-import { ensureOneTabStop } from './roving-toolbar.ts';
+import { PlayerLocale } from './player-locale.ts';
 
 /**
  * Reads an article aloud, paragraph by paragraph, with captions and in-place
@@ -25,19 +21,22 @@ import { ensureOneTabStop } from './roving-toolbar.ts';
  *
  * @summary An accessible "listen to this article" player.
  *
- * @fires play - The engine confirmed that speech started.
- * @fires pause - Reading paused.
- * @fires ended - The last paragraph was read.
- * @fires ratechange - `playbackRate` changed.
- * @fires paragraphchange - The paragraph being read changed; detail `{ index, text }`.
- * @fires error - Something prevents reading; detail `{ message }`.
+ * @fires {Event} play - The engine confirmed that speech started (bubbles, composed).
+ * @fires {Event} pause - Reading paused (bubbles, composed).
+ * @fires {Event} ended - The last paragraph was read (bubbles, composed).
+ * @fires {Event} ratechange - `playbackRate` changed (bubbles, composed).
+ * @fires {ParagraphChangeEvent} paragraphchange - The paragraph being read changed; detail `{ index, text }` (bubbles, composed).
+ * @fires {PlayerErrorEvent} error - Something prevents reading; detail `{ message }`. Does not bubble, like HTMLMediaElement's.
  *
  * @csspart region - The labelled region around the whole player.
  * @csspart toolbar - The row of playback buttons.
+ * @csspart button - Every toolbar button (Previous, Play/Pause, Next, Slower, Faster, Settings, Shortcuts).
  * @csspart play-button - The Play/Pause button.
  * @csspart progress - The paragraph slider.
  * @csspart captions - The line showing the sentence being spoken.
  * @csspart status - The status line.
+ * @csspart settings - The settings panel.
+ * @csspart dialog - The keyboard shortcuts dialog.
  *
  * @cssprop --aloud-accent - Colour of the Play button and slider.
  * @cssprop --aloud-accent-text - Text colour on the accent.
@@ -54,79 +53,122 @@ import { ensureOneTabStop } from './roving-toolbar.ts';
 export class AloudPlayer extends LitElement {
   static override styles = playerStyles;
 
+  /**
+   * Declared here rather than with `@property`/`@state`: the decorator
+   * runtime and its call sites cost ~1 KB of the 15 KB gzip budget.
+   */
+  static override properties = {
+    for: {},
+    src: {},
+    shortcuts: { reflect: true },
+    uiLang: { attribute: 'ui-lang' },
+    engine: { reflect: true },
+    preferences: { state: true },
+    statusMessage: { state: true },
+    errorMessage: { state: true },
+    settingsOpen: { state: true },
+    headline: { state: true },
+  };
+
   /** Id of the element to read; without it, the nearest `<article>` or `<main>`. */
-  @property({ attribute: 'for' }) for = '';
+  for = '';
+  /**
+   * URL of an `article.json` to load and read when the text is not on the
+   * page; the article is rendered as HTML right after the player. Wins over `for`.
+   */
+  src = '';
   /** `page` makes the shortcuts work anywhere on the page; default: only inside the player. */
-  @property({ reflect: true }) shortcuts: 'player' | 'page' = 'player';
+  shortcuts: 'player' | 'page' = 'player';
+  /** Language of the player's own labels and messages (`en`, `ar`, `fa`); defaults to the article's `lang`. */
+  uiLang = '';
+  /**
+   * `auto` (default): the browser's voices, else the built-in eSpeak-NG voice;
+   * `web-speech` or `built-in` pins one engine.
+   */
+  engine: EngineChoice = 'auto';
+  /** @internal */ readonly speech: FallbackEngine = new FallbackEngine({ choice: () => this.engine });
 
-  @state() preferences: Preferences = loadPreferences();
-  @state() statusMessage = '';
-  @state() errorMessage = '';
-  @state() settingsOpen = false;
-  @state() resumeOffer: number | null = null;
-  @state() headline = '';
-  @state() notice = '';
+  /** @internal */ preferences: Preferences = loadPreferences();
+  /** @internal */ statusMessage = '';
+  /** @internal */ errorMessage = '';
+  /** @internal */ settingsOpen = false;
+  /** @internal */ headline = '';
 
-  readonly playback: PlaybackController = new PlaybackController(this, new WebSpeechEngine(), (previous, next) =>
-    this.onPlaybackChange(previous, next),
+  /** @internal The state and effects of reading; the element's parts read it. */
+  readonly playback: PlaybackController = new PlaybackController(this, this.speech, (previous, next) =>
+    this.i18n.run(() => this.#onPlaybackChange(previous, next)),
   );
-  readonly follow = new FollowAlong(this, () => this.playback.currentUnit?.element ?? null);
-  private articleElement: HTMLElement | null = null;
-  private pendingPlays: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  /** @internal */
+  readonly i18n: PlayerLocale = new PlayerLocale(this, () => this.uiLang || this.playback.article?.lang || null);
+  /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
+  #loads = 0;
+  #pendingPlays: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
-  constructor() {
-    super();
-    new KeyboardController(this, {
-      pageWide: () => this.shortcuts === 'page' && this.preferences.pageShortcuts,
-      perform: (action) => this.perform(action),
-    });
-  }
+  /** The lazy half of the player (see extras-api.ts); null until it arrives. */
+  #parts: PlayerParts | null = null;
+  #partsLoaded: Promise<void> | undefined;
 
   // ---- lifecycle -------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pagehide', this.savePlace);
+    this.playback.onVoiceGone = () => (this.statusMessage = this.i18n.run(strings.voiceGone));
+    this.playback.onEngineNotice = (event) => this.#onEngineNotice(event);
+    this.#partsLoaded ??= loadExtras().then((extras) => {
+      if (!extras) return;
+      // After the core's sheets, as if both were one stylesheet.
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AloudPlayer).elementStyles, extras.styles]);
+      this.#parts = extras.attach(this);
+      this.#parts.changed(null, this.playback.state);
+      this.requestUpdate();
+    });
     // Wait a frame so a host page that adds the article after the script still works.
-    queueMicrotask(() => this.loadArticle());
+    queueMicrotask(() => this.#loadArticle());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.savePlace);
-    this.articleElement?.removeEventListener('click', this.onArticleClick);
+  /** @internal Also waits for the lazy extras, so that awaiting it shows the whole player. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#partsLoaded;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('for') && changed.get('for') !== undefined) this.loadArticle();
+    // `undefined` before: the first render, whose article connectedCallback loads.
+    const changedLater = (key: 'for' | 'src') => changed.has(key) && changed.get(key) !== undefined;
+    if (changedLater('for') || changedLater('src')) this.#loadArticle();
   }
 
   // ---- public API (HTMLMediaElement-like) -------------------------------------
 
   /** Starts or resumes reading; resolves once the engine confirms speech. */
   play(): Promise<void> {
-    const promise = new Promise<void>((resolve, reject) => this.pendingPlays.push({ resolve, reject }));
+    const promise = new Promise<void>((resolve, reject) => this.#pendingPlays.push({ resolve, reject }));
     this.playback.dispatch({ type: 'play' });
-    this.settlePlays(this.playback.state);
+    this.#settlePlays(this.playback.state);
     return promise;
   }
 
+  /** Pauses reading; the place is kept. */
   pause(): void {
     this.playback.dispatch({ type: 'pause' });
   }
 
+  /** Moves to the next paragraph (reading on if it was reading). */
   next(): void {
     this.playback.dispatch({ type: 'next' });
   }
 
+  /** Moves to the previous paragraph (reading on if it was reading). */
   previous(): void {
     this.playback.dispatch({ type: 'previous' });
   }
 
+  /** `false` only while the engine has confirmed that it is speaking. */
   get paused(): boolean {
     return this.playback.state.status !== 'playing';
   }
 
+  /** Speaking rate, 0.5 to 3 (clamped); remembered for the next visit. */
   get playbackRate(): number {
     return this.playback.state.rate;
   }
@@ -135,6 +177,7 @@ export class AloudPlayer extends LitElement {
     this.playback.dispatch({ type: 'rate', rate });
   }
 
+  /** Index of the paragraph being read, the headline being 0; setting it moves there. */
   get currentParagraph(): number {
     return this.playback.state.paragraphIndex;
   }
@@ -143,12 +186,14 @@ export class AloudPlayer extends LitElement {
     this.playback.dispatch({ type: 'seek', paragraphIndex: index, play: isActive(this.playback.state) });
   }
 
+  /** How many paragraphs are read, headline included; 0 until the article is indexed. */
   get paragraphCount(): number {
     return this.playback.state.chunkCounts.length;
   }
 
-  // ---- intents from the UI -----------------------------------------------------
+  // ---- intents from the UI (internal: the templates and the extras call them) ----
 
+  /** @internal */
   perform(action: PlayerAction): void {
     const rate = this.playback.state.rate;
     switch (action) {
@@ -165,45 +210,31 @@ export class AloudPlayer extends LitElement {
       case 'faster':
         return this.setRate(rate + RATE_STEP);
       case 'help':
-        return this.openShortcuts();
+        return this.#parts?.openShortcuts();
     }
   }
 
+  /** @internal */
   setRate(rate: number): void {
     this.playback.dispatch({ type: 'rate', rate });
   }
 
+  /** @internal */
   seek(paragraphIndex: number): void {
-    this.resumeOffer = null;
     this.playback.dispatch({ type: 'seek', paragraphIndex, play: true });
   }
 
+  /** @internal */
   updatePreferences(change: Partial<Preferences>): void {
     const captionsChanged = change.readCaptions !== undefined && change.readCaptions !== this.preferences.readCaptions;
     this.preferences = Object.freeze({ ...this.preferences, ...change });
     savePreferences(this.preferences);
     this.playback.setHighlighting(this.preferences.highlight);
     if (change.voiceId !== undefined) this.playback.dispatch({ type: 'voice', voiceId: change.voiceId });
-    if (captionsChanged) this.loadArticle();
+    if (captionsChanged) this.#loadArticle();
   }
 
-  openShortcuts(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (!dialog || dialog.open) return;
-    this.returnFocus = this.focusedElement();
-    dialog.showModal();
-  }
-
-  closeShortcuts(): void {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  /** Native dialogs return focus on close in Chromium, but not everywhere: do it ourselves. */
-  onDialogClose(): void {
-    this.returnFocus?.focus();
-    this.returnFocus = null;
-  }
-
+  /** @internal */
   toggleSettings(open = !this.settingsOpen): void {
     this.settingsOpen = open;
     if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#settings-button')?.focus());
@@ -212,74 +243,116 @@ export class AloudPlayer extends LitElement {
   // ---- rendering -------------------------------------------------------------
 
   protected override render() {
-    return renderPlayer(this);
+    return this.i18n.run(() => renderPlayer(this, this.#parts));
   }
 
-  protected override updated(): void {
-    ensureOneTabStop(this.renderRoot.querySelector('[role="toolbar"]'));
-  }
-
+  /** @internal */
   get regionLabel(): string {
-    return this.headline ? strings.region(this.headline) : strings.regionUntitled();
+    const name = this.headline ? strings.region(this.headline) : strings.regionUntitled();
+    // Players reading equal headlines: number the later ones, so every region's name is unique.
+    let position = 1;
+    for (const other of document.querySelectorAll('aloud-player')) {
+      if (other === this) break;
+      if (other.headline === this.headline) position++;
+    }
+    return position > 1 ? `${name} (${formatNumber(position)})` : name;
   }
 
+  /** @internal The language the UI is shown in (numbers are formatted for it too). */
   get locale(): string {
-    return this.playback.article?.lang ?? 'en';
+    return this.i18n.languageTag;
+  }
+
+  /** @internal The translation arrived after a message was shown: say it again in the player's language. */
+  localeReady(): void {
+    if (this.#errorSource) this.errorMessage = this.i18n.run(this.#errorSource);
   }
 
   // ---- internals ---------------------------------------------------------------
 
-  private returnFocus: HTMLElement | null = null;
+  /** What produced `errorMessage`, so it can be produced again in another language. */
+  #errorSource: (() => string) | null = null;
+  /** The engine switched to the built-in voice and the status line has not said so yet. */
+  #builtInNotice = false;
 
-  private focusedElement(): HTMLElement | null {
-    const inside = this.shadowRoot?.activeElement;
-    return (inside instanceof HTMLElement ? inside : null) ?? (document.activeElement as HTMLElement | null);
+  #onEngineNotice(event: Parameters<PlaybackController['onEngineNotice']>[0]): void {
+    const playing = this.playback.state.status === 'playing';
+    if (event.type === 'loading') {
+      // Tens of percent: a polite status line must not chatter.
+      const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(Math.floor(event.progress * 10) / 10);
+      if (event.progress < 1) this.statusMessage = this.i18n.run(() => strings.loadingVoice(percent));
+      else if (playing) this.statusMessage = this.i18n.run(strings.playing);
+    } else if (playing) {
+      this.statusMessage = this.i18n.run(strings.usingBuiltIn);
+    } else {
+      this.#builtInNotice = true;
+    }
   }
 
-  private loadArticle(): void {
+
+  #loadArticle(): void {
     if (!this.isConnected) return;
-    this.articleElement?.removeEventListener('click', this.onArticleClick);
+    const load = ++this.#loads;
+    if (this.src) {
+      // Not on the page: fetch and render it (a lazy chunk), then read it like any host article.
+      const src = this.src;
+      this.playback.load(prepareArticle('', 'en', []));
+      import('./article-source.ts')
+        .then((module) => module.loadArticleSource(this, src))
+        .then(
+          (element) => load === this.#loads && this.#read(element, `src:${new URL(src, document.baseURI).href}`),
+          (error: unknown) => load === this.#loads && this.#fail(errors.loadFailed, error),
+        );
+      return;
+    }
     const lookup = findArticle(this, this.for || null);
     if (!lookup.found) {
-      this.fail(errors.noArticle());
+      this.#fail(errors.noArticle);
       this.playback.load(prepareArticle('', 'en', []));
       return;
     }
-    const element = lookup.element;
-    this.articleElement = element;
-    element.addEventListener('click', this.onArticleClick);
+    this.#read(lookup.element, `${location.pathname}#${lookup.element.id}`);
+  }
+
+  /** Indexes `element` and makes it the article being read; `key` names it for saved places. */
+  #read(element: HTMLElement, key: string): void {
     const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
     const units = extractReadingUnits(element, { readCaptions: this.preferences.readCaptions, fallbackLang: lang });
     this.headline = articleTitle(element);
-    const key = `${location.pathname}#${element.id}`;
+    // Players reading equal headlines need names that tell them apart.
+    for (const other of document.querySelectorAll('aloud-player')) if (other !== this) other.requestUpdate();
     const article = prepareArticle(key, lang, units);
     const keepPlace = this.playback.article ? this.playback.state.paragraphIndex : 0;
     this.playback.load(article, Math.min(keepPlace, Math.max(0, units.length - 1)));
     this.playback.setHighlighting(this.preferences.highlight);
-    this.setRateFromPreferences();
+    this.#setRateFromPreferences();
     if (units.length === 0) {
-      this.fail(errors.empty());
+      this.#fail(errors.empty);
       return;
     }
     this.errorMessage = '';
-    this.resumeOffer = loadPosition(key, units.length);
-    updateMediaSession(this);
+    this.#errorSource = null;
+    this.#parts?.changed(null, this.playback.state);
   }
 
-  private setRateFromPreferences(): void {
+  #setRateFromPreferences(): void {
     this.playback.dispatch({ type: 'rate', rate: this.preferences.rate });
     this.playback.dispatch({ type: 'voice', voiceId: this.preferences.voiceId });
   }
 
-  private fail(message: string): void {
+  /** `cause` is for the developer only: it goes to the console, not to the listener. */
+  #fail(source: () => string, cause?: unknown): void {
+    this.#errorSource = source;
+    const message = this.i18n.run(source);
     this.errorMessage = message;
     // One warning for the developer; the listener reads the message in the player.
-    console.warn(`<aloud-player>: ${message}`);
+    const why = cause instanceof Error ? cause.message : cause;
+    console.warn(`<aloud-player>: ${message}${why ? ` (${String(why)})` : ''}`);
     this.dispatchEvent(new PlayerErrorEvent({ message }));
   }
 
-  private onPlaybackChange(previous: PlaybackState, next: PlaybackState): void {
-    if (next.status !== previous.status) this.onStatusChange(previous, next);
+  #onPlaybackChange(previous: PlaybackState, next: PlaybackState): void {
+    if (next.status !== previous.status) this.#onStatusChange(previous, next);
     if (next.rate !== previous.rate) {
       this.dispatchEvent(mediaEvent('ratechange'));
       // A rate equal to the saved preference is that preference being applied
@@ -292,27 +365,24 @@ export class AloudPlayer extends LitElement {
     if (next.paragraphIndex !== previous.paragraphIndex) {
       const text = this.playback.article?.units[next.paragraphIndex]?.text ?? '';
       this.dispatchEvent(new ParagraphChangeEvent({ index: next.paragraphIndex, text: text.replace(/\s+/g, ' ').trim() }));
-      if (isActive(next)) this.follow.paragraphChanged();
-      if (next.paragraphIndex > 0) this.savePlace();
     }
-    this.settlePlays(next);
-    updateMediaSession(this);
+    this.#settlePlays(next);
+    this.#parts?.changed(previous, next);
   }
 
-  private onStatusChange(previous: PlaybackState, next: PlaybackState): void {
+  #onStatusChange(previous: PlaybackState, next: PlaybackState): void {
     if (next.status === 'playing') {
-      this.resumeOffer = null;
       this.errorMessage = '';
-      this.statusMessage = strings.playing();
+      this.#errorSource = null;
+      // The switch to the built-in voice is said once, with the first "Playing" after it.
+      this.statusMessage = this.#builtInNotice ? strings.playingBuiltIn() : strings.playing();
+      this.#builtInNotice = false;
       this.dispatchEvent(mediaEvent('play'));
-      this.follow.paragraphChanged();
     } else if (previous.status === 'playing' && (next.status === 'paused' || next.status === 'idle')) {
       this.statusMessage = strings.paused();
       this.dispatchEvent(mediaEvent('pause'));
-      this.savePlace();
     } else if (next.status === 'ended') {
       this.statusMessage = strings.ended();
-      if (this.playback.article) clearPosition(this.playback.article.key);
       this.dispatchEvent(mediaEvent('ended'));
     } else if (next.status === 'paused' && previous.status === 'starting') {
       this.statusMessage = strings.paused();
@@ -322,35 +392,20 @@ export class AloudPlayer extends LitElement {
       this.statusMessage = '';
       if (previous.status === 'playing') this.dispatchEvent(mediaEvent('pause'));
     }
-    if (next.status === 'error' && next.error && next.error !== 'empty') this.fail(errors.engine(next.error));
+    const code = next.error;
+    if (next.status === 'error' && code && code !== 'empty') this.#fail(() => errors.engine(code));
   }
 
-  private settlePlays(state: PlaybackState): void {
-    if (state.status === 'starting' || this.pendingPlays.length === 0) return;
-    const waiting = this.pendingPlays;
-    this.pendingPlays = [];
+  #settlePlays(state: PlaybackState): void {
+    if (state.status === 'starting' || this.#pendingPlays.length === 0) return;
+    const waiting = this.#pendingPlays;
+    this.#pendingPlays = [];
     for (const pending of waiting) {
       if (state.status === 'playing') pending.resolve();
-      else pending.reject(new Error(this.errorMessage || strings.paused()));
+      else pending.reject(new Error(this.errorMessage || this.i18n.run(strings.paused)));
     }
   }
 
-  private readonly savePlace = (): void => {
-    const article = this.playback.article;
-    const state = this.playback.state;
-    if (article && state.status !== 'ended' && state.paragraphIndex > 0) savePosition(article.key, state.paragraphIndex);
-  };
-
-  /** While the player is in use, clicking a paragraph reads from there. */
-  private readonly onArticleClick = (event: MouseEvent): void => {
-    if (this.playback.state.status === 'idle' || event.defaultPrevented) return;
-    if (!(event.target instanceof Element) || event.target.closest('a, button, input, select, textarea')) return;
-    // A drag that selected text is not a request to jump.
-    if (!(document.getSelection()?.isCollapsed ?? true)) return;
-    const units = this.playback.article?.units ?? [];
-    const index = units.findIndex((unit) => unit.element.contains(event.target as Node));
-    if (index >= 0) this.seek(index);
-  };
 }
 
 if (!customElements.get('aloud-player')) customElements.define('aloud-player', AloudPlayer);

@@ -1,0 +1,211 @@
+/**
+ * The engine the player uses: the browser's own voices when they work, the
+ * built-in eSpeak-NG voice when they do not.
+ *
+ * It switches (once, saying so with `enginechange`) when `speechSynthesis`
+ * is missing, when `ready()` found no voices (and none came since), or when an utterance fails in
+ * a way that means "this browser cannot speak" (synthesis-failed,
+ * unavailable, no-voice, or the watchdog's timeout). The failed utterance is
+ * then spoken again by the built-in engine under the same utterance id, so
+ * the player never sees the failure and keeps its place. A built-in voice
+ * chosen in the picker uses the built-in engine directly.
+ *
+ * The built-in engine is loaded only when first needed (see builtin/load.ts).
+ */
+import type { EngineErrorCode, EngineEvent, EngineListener, EngineVoice, SpeakRequest, SpeechEngine } from './engine.ts';
+import { unlockAudio } from './builtin/audio-context.ts';
+import { loadBuiltInEngine } from './builtin/load.ts';
+import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, builtInSupported, isBuiltInVoiceId } from './builtin/voices.ts';
+import { WebSpeechEngine } from './web-speech-engine.ts';
+import { WEB_SPEECH_ENGINE_ID } from './web-speech-map.ts';
+
+/** `auto` falls back; the others pin one engine (and report its failures as they are). */
+export type EngineChoice = 'auto' | 'web-speech' | 'built-in';
+
+const CANNOT_SPEAK: ReadonlySet<EngineErrorCode> = new Set(['synthesis-failed', 'unavailable', 'no-voice', 'timeout']);
+
+export interface FallbackEngineOptions {
+  readonly webSpeech?: SpeechEngine;
+  readonly loadBuiltIn?: (onProgress: (fraction: number) => void) => Promise<SpeechEngine>;
+  /** Read on every utterance, so a player attribute can change it at any time. */
+  readonly choice?: () => EngineChoice;
+  /** Whether the built-in engine can run here at all (Worker and Web Audio). */
+  readonly builtInSupported?: boolean;
+}
+
+interface Current {
+  readonly id: number;
+  readonly request: SpeakRequest;
+  engine: SpeechEngine | null;
+  innerId: number;
+}
+
+export class FallbackEngine implements SpeechEngine {
+  private readonly web: SpeechEngine;
+  private readonly loadBuiltIn: (onProgress: (fraction: number) => void) => Promise<SpeechEngine>;
+  private readonly choice: () => EngineChoice;
+  private readonly canUseBuiltIn: boolean;
+  private builtIn: SpeechEngine | null = null;
+  private loading: Promise<SpeechEngine> | null = null;
+  private switched = false;
+  private announced = false;
+  /** ready() found no voices: the next utterance goes to the built-in voice unless some arrived. */
+  private noVoices = false;
+  private current: Current | null = null;
+  private lastId = 0;
+  private readonly listeners = new Set<EngineListener>();
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(options: FallbackEngineOptions = {}) {
+    this.web = options.webSpeech ?? new WebSpeechEngine();
+    this.loadBuiltIn = options.loadBuiltIn ?? loadBuiltInEngine;
+    this.choice = options.choice ?? (() => 'auto');
+    this.canUseBuiltIn = options.builtInSupported ?? builtInSupported();
+    this.cleanups.push(this.web.subscribe((event) => this.onInner(this.web, event)));
+  }
+
+  /** The engine speaking now: `web-speech` or `built-in`. */
+  get id(): string {
+    return this.useBuiltIn() ? BUILT_IN_ENGINE_ID : WEB_SPEECH_ENGINE_ID;
+  }
+
+  speak(request: SpeakRequest): number {
+    this.stop();
+    if (this.noVoices && this.web.voices().length === 0) this.switchToBuiltIn();
+    const current: Current = { id: ++this.lastId, request, engine: null, innerId: 0 };
+    this.current = current;
+    if (this.useBuiltIn(request.voiceId)) {
+      this.speakBuiltIn(current);
+    } else {
+      const { voiceId, ...rest } = request;
+      current.engine = this.web;
+      // A built-in voice id means nothing to the browser: let it choose by language.
+      current.innerId = this.web.speak(isBuiltInVoiceId(voiceId) ? rest : request);
+    }
+    return current.id;
+  }
+
+  pause(): void {
+    this.current?.engine?.pause();
+  }
+
+  resume(): void {
+    this.current?.engine?.resume();
+  }
+
+  cancel(): void {
+    this.stop();
+  }
+
+  voices(): readonly EngineVoice[] {
+    const builtIn = this.canUseBuiltIn && this.choice() !== 'web-speech' ? BUILT_IN_VOICES : [];
+    return this.choice() === 'built-in' ? builtIn : [...this.web.voices(), ...builtIn];
+  }
+
+  async ready(): Promise<readonly EngineVoice[]> {
+    // Decided at the next speak(), not now: voices may still arrive (speech-
+    // dispatcher took 1.5–1.9 s here), and the switch is announced when it matters.
+    this.noVoices = (await this.web.ready()).length === 0;
+    return this.voices();
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  dispose(): void {
+    this.stop();
+    for (const cleanup of this.cleanups) cleanup();
+    // The built-in engine is shared by every player on the page: not ours to dispose.
+    this.web.dispose();
+    this.listeners.clear();
+  }
+
+  private useBuiltIn(voiceId?: string | null): boolean {
+    const choice = this.choice();
+    if (choice !== 'auto') return choice === 'built-in';
+    return this.canUseBuiltIn && (this.switched || isBuiltInVoiceId(voiceId));
+  }
+
+  private switchToBuiltIn(): void {
+    if (this.canUseBuiltIn && this.choice() === 'auto') this.switched = true;
+  }
+
+  private speakBuiltIn(current: Current): void {
+    unlockAudio();
+    if (this.builtIn) {
+      // Said once, when the built-in voice really takes over (after its download).
+      if (this.switched && !this.announced) {
+        this.announced = true;
+        this.emit({ type: 'enginechange', engine: BUILT_IN_ENGINE_ID });
+      }
+      current.engine = this.builtIn;
+      current.innerId = this.builtIn.speak(current.request);
+      return;
+    }
+    this.loadOnce().then(
+      () => {
+        if (this.current === current) this.speakBuiltIn(current);
+      },
+      (error: unknown) => {
+        console.warn('<aloud-player>: the built-in voice could not load', error);
+        if (this.current !== current) return;
+        this.current = null;
+        this.emit({ type: 'error', utteranceId: current.id, code: 'unavailable' });
+      },
+    );
+  }
+
+  /** One load (and one stream of progress events) however many utterances wait for it; retried after a failure. */
+  private loadOnce(): Promise<SpeechEngine> {
+    const onProgress = (progress: number): void => this.emit({ type: 'loading', engine: BUILT_IN_ENGINE_ID, progress });
+    this.loading ??= this.loadBuiltIn(onProgress).then(
+      (engine) => {
+        this.builtIn = engine;
+        this.cleanups.push(engine.subscribe((event) => this.onInner(engine, event)));
+        return engine;
+      },
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Re-emits the current utterance's events under its public id; retries web failures on the built-in engine. */
+  private onInner(engine: SpeechEngine, event: EngineEvent): void {
+    if (event.type === 'voiceschanged') return this.emit(event);
+    if (event.type === 'enginechange' || event.type === 'loading') return;
+    const current = this.current;
+    if (!current || current.engine !== engine || current.innerId !== event.utteranceId) return;
+    if (event.type === 'error' && engine === this.web && CANNOT_SPEAK.has(event.code) && this.choice() === 'auto' && this.canUseBuiltIn) {
+      this.switchToBuiltIn();
+      current.engine = null;
+      this.speakBuiltIn(current);
+      return;
+    }
+    if (event.type === 'end' || event.type === 'error') this.current = null;
+    this.emit({ ...event, utteranceId: current.id });
+  }
+
+  private stop(): void {
+    const engine = this.current?.engine;
+    this.current = null;
+    engine?.cancel();
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One broken listener must not stop the others.
+        console.error(error);
+      }
+    }
+  }
+}

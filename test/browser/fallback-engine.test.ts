@@ -1,0 +1,159 @@
+/**
+ * FallbackEngine: the browser's voices when they work, the built-in voice
+ * when they do not, switching once and retrying the failed utterance under
+ * the same id. The built-in engine here is the real one (eSpeak-NG, Web
+ * Audio), except where a test needs it to fail.
+ */
+import { expect } from '@open-wc/testing';
+import type { EngineEvent, SpeechEngine } from '../../src/core/speech/engine.ts';
+import { FallbackEngine, type FallbackEngineOptions } from '../../src/core/speech/fallback-engine.ts';
+import { WebSpeechEngine } from '../../src/core/speech/web-speech-engine.ts';
+import { installFakeSpeech, removeSpeechSynthesis, type InstalledFakeSpeech } from '../helpers/fake-speech.ts';
+import { grantUserActivation } from '../helpers/user-activation.ts';
+
+const REQUEST = { text: 'Hello there, world.', lang: 'en-US', rate: 1.5 };
+const VOICES = [{ name: 'Test English', lang: 'en-US', default: true }];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await sleep(5);
+  }
+}
+
+describe('FallbackEngine', function () {
+  this.timeout(20_000);
+  let engine: FallbackEngine | undefined;
+  let fake: InstalledFakeSpeech | undefined;
+  let restore: (() => void) | undefined;
+  let events: EngineEvent[];
+
+  function setUp(options: FallbackEngineOptions = {}): FallbackEngine {
+    engine = new FallbackEngine(options);
+    events = [];
+    engine.subscribe((event) => events.push(event));
+    return engine;
+  }
+  const ofType = <T extends EngineEvent['type']>(type: T) => events.filter((event) => event.type === type) as Array<Extract<EngineEvent, { type: T }>>;
+  const finished = () => ofType('end').length > 0 || ofType('error').length > 0;
+
+  // Chromium starts the AudioContext only after a user gesture, as for a listener pressing Play.
+  before(grantUserActivation);
+
+  afterEach(() => {
+    engine?.dispose();
+    fake?.uninstall();
+    restore?.();
+    engine = fake = restore = undefined;
+  });
+
+  it('uses the browser\'s voices while they work, and lists the built-in ones after them', async () => {
+    fake = installFakeSpeech({ mode: 'auto', stepMs: 1, voices: VOICES });
+    const speech = setUp();
+    const voices = await speech.ready();
+    expect(voices[0]?.engine).to.equal('web-speech');
+    expect(voices.slice(1).every((voice) => voice.engine === 'built-in')).to.equal(true);
+    const id = speech.speak(REQUEST);
+    await until(finished, 'the utterance ends');
+    expect(speech.id).to.equal('web-speech');
+    expect(fake.spoken.map((utterance) => utterance.text)).to.deep.equal([REQUEST.text]);
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+    expect(ofType('enginechange')).to.deep.equal([]);
+  });
+
+  it('without speechSynthesis: after ready() finds no voices, says so once and speaks with the built-in voice', async () => {
+    restore = removeSpeechSynthesis();
+    const speech = setUp({ webSpeech: new WebSpeechEngine() });
+    const voices = await speech.ready();
+    expect(voices.length).to.be.greaterThan(0);
+    expect(voices.every((voice) => voice.engine === 'built-in')).to.equal(true);
+    expect(ofType('enginechange'), 'announced when it matters, at the next utterance').to.deep.equal([]);
+    const id = speech.speak(REQUEST);
+    await until(finished, 'the utterance ends');
+    expect(ofType('error')).to.deep.equal([]);
+    expect(ofType('enginechange')).to.deep.equal([{ type: 'enginechange', engine: 'built-in' }]);
+    expect(events.findIndex((event) => event.type === 'enginechange')).to.be.lessThan(events.findIndex((event) => event.type === 'start'));
+    expect(speech.id).to.equal('built-in');
+    const spoken = events.filter((event) => 'utteranceId' in event);
+    expect(spoken[0]).to.deep.equal({ type: 'start', utteranceId: id });
+    expect(spoken.at(-1)).to.deep.equal({ type: 'end', utteranceId: id });
+    expect(ofType('boundary').length).to.equal(3);
+  });
+
+  it('when an utterance fails with synthesis-failed, says so once and speaks it again with the built-in voice, same id', async () => {
+    fake = installFakeSpeech({ mode: 'failing', stepMs: 1, voices: VOICES });
+    const speech = setUp();
+    const id = speech.speak(REQUEST);
+    await until(finished, 'the utterance ends');
+    expect(ofType('error'), 'the failure never reaches the player').to.deep.equal([]);
+    expect(ofType('enginechange')).to.deep.equal([{ type: 'enginechange', engine: 'built-in' }]);
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+    expect(ofType('start')).to.deep.equal([{ type: 'start', utteranceId: id }]);
+    expect(fake.spoken).to.have.length(1);
+
+    // The next utterance goes straight to the built-in voice; no second notice.
+    events.length = 0;
+    const next = speech.speak({ ...REQUEST, text: 'Next.' });
+    await until(finished, 'the next utterance ends');
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: next }]);
+    expect(fake.spoken).to.have.length(1);
+    expect(ofType('enginechange')).to.deep.equal([]);
+  });
+
+  it('switches when speech starts and never ends (the watchdog\'s timeout)', async () => {
+    fake = installFakeSpeech({ mode: 'silent-start', stepMs: 1, voices: VOICES });
+    const speech = setUp({ webSpeech: new WebSpeechEngine({ watchdogEndMinMs: 60, watchdogEndFactor: 0 }) });
+    const id = speech.speak(REQUEST);
+    await until(finished, 'the utterance ends');
+    expect(ofType('enginechange')).to.have.length(1);
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+  });
+
+  it('a built-in voice chosen in the picker uses the built-in engine even where the browser speaks', async () => {
+    fake = installFakeSpeech({ mode: 'auto', stepMs: 1, voices: VOICES });
+    const speech = setUp();
+    const id = speech.speak({ ...REQUEST, voiceId: 'built-in:en-us' });
+    await until(finished, 'the utterance ends');
+    expect(fake.spoken).to.deep.equal([]);
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+  });
+
+  it('pinned to web-speech, reports the browser\'s failure as it is', async () => {
+    fake = installFakeSpeech({ mode: 'failing', stepMs: 1, voices: VOICES });
+    const speech = setUp({ choice: () => 'web-speech' });
+    const id = speech.speak(REQUEST);
+    await until(finished, 'the utterance fails');
+    expect(ofType('error')).to.deep.equal([{ type: 'error', utteranceId: id, code: 'synthesis-failed' }]);
+    expect(ofType('enginechange')).to.deep.equal([]);
+    expect(speech.voices().every((voice) => voice.engine === 'web-speech')).to.equal(true);
+  });
+
+  it('when both engines fail, reports `unavailable` for the utterance', async () => {
+    fake = installFakeSpeech({ mode: 'failing', stepMs: 1, voices: VOICES });
+    const speech = setUp({ loadBuiltIn: () => Promise.reject(new Error('blocked by CSP')) });
+    const id = speech.speak(REQUEST);
+    await until(finished, 'the utterance fails');
+    expect(ofType('error')).to.deep.equal([{ type: 'error', utteranceId: id, code: 'unavailable' }]);
+  });
+
+  it('cancel while the built-in engine loads: nothing is spoken, nothing is reported', async () => {
+    let resolveLoad: (engine: SpeechEngine) => void = () => undefined;
+    const never = new Promise<SpeechEngine>((resolve) => (resolveLoad = resolve));
+    const spoken: string[] = [];
+    const stub: SpeechEngine = {
+      id: 'built-in', speak: (request) => (spoken.push(request.text), 1), pause() {}, resume() {}, cancel() {},
+      voices: () => [], ready: () => Promise.resolve([]), subscribe: () => () => undefined, dispose() {},
+    };
+    restore = removeSpeechSynthesis();
+    const speech = setUp({ webSpeech: new WebSpeechEngine(), loadBuiltIn: () => never });
+    await speech.ready();
+    speech.speak(REQUEST);
+    speech.cancel();
+    resolveLoad(stub);
+    await sleep(20);
+    expect(spoken).to.deep.equal([]);
+    expect(events.filter((event) => 'utteranceId' in event)).to.deep.equal([]);
+  });
+});
