@@ -6,12 +6,17 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { launchBrowser } from '../test/helpers/browser.ts';
+import { engineRows, measureEngine, type EngineBenchResult } from './engine.ts';
 import { generatedSite } from './generated-article.ts';
+import { runLighthouse, type LighthouseSummary } from './lighthouse.ts';
+import { measureLoad, type LoadResult } from './load.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
 import { runSize } from './size.ts';
 import { round } from './stats.ts';
 
 const PRESSES = Number(process.env['BENCH_PRESSES'] ?? 60);
+/** Three full reads of 10,000 paragraphs take minutes; the heap check uses a shorter article. */
+const LOAD_PARAGRAPHS = Number(process.env['BENCH_LOAD_PARAGRAPHS'] ?? 2000);
 
 function latencyRows(label: string, result: LatencyResult): string[][] {
   const ms = (value: number) => `${round(value, 2)} ms`;
@@ -22,6 +27,24 @@ function latencyRows(label: string, result: LatencyResult): string[][] {
     [`${label}: upgrade + index`, ms(result.index.player.median), `×${round(result.index.ratio, 1)} of a plain DOM walk (${ms(result.index.baseline.median)})`, '', ''],
     [`${label}: one word boundary`, ms(result.boundaryMs), '', '', ''],
   ];
+}
+
+function loadRows(load: LoadResult): string[][] {
+  const mb = (value: number) => `${round(value, 2)} MB`;
+  const heaps = load.afterRead.map((after) => mb(after.heapMB)).join(' / ');
+  const listeners = load.afterRead.map((after) => after.listeners).join(' / ');
+  return [
+    [`${load.paragraphs} paragraphs: heap after load`, mb(load.loaded.heapMB), `${load.loaded.listeners} listeners`, '', ''],
+    [`${load.paragraphs} paragraphs: heap after reads 1/2/3`, heaps, `listeners ${listeners}`, 'bounded', boundedHeap(load) ? 'met' : 'NOT met'],
+    [`${load.paragraphs} paragraphs: mutations per paragraph change`, String(load.articleMutationsPerNext.median), 'one attribute off, one on', '2 (O(1))', load.articleMutationsPerNext.median <= 2 ? 'met' : 'NOT met'],
+  ];
+}
+
+/** Bounded: the third read leaves no more than the first plus 10 % (GC noise). */
+function boundedHeap(load: LoadResult): boolean {
+  const first = load.afterRead[0]?.heapMB ?? 0;
+  const third = load.afterRead[2]?.heapMB ?? Number.POSITIVE_INFINITY;
+  return third <= first * 1.1;
 }
 
 function printTable(rows: string[][]): void {
@@ -38,14 +61,19 @@ async function main(): Promise<void> {
   let seed: LatencyResult;
   let large: LatencyResult;
   let thousand: LatencyResult;
+  let load: LoadResult;
+  let engine: EngineBenchResult;
   try {
     seed = await measureLatency(browser, { presses: PRESSES });
     thousand = await measureLatency(browser, { root: site.root, path: site.page(1000), presses: 10 });
     large = await measureLatency(browser, { root: site.root, path: site.page(10_000), presses: PRESSES });
+    load = await measureLoad(browser, { paragraphs: LOAD_PARAGRAPHS, samples: 50 });
+    engine = await measureEngine(browser);
   } finally {
     await browser.close();
     site.remove();
   }
+  const lighthouse: LighthouseSummary = await runLighthouse();
 
   const kb = (bytes: number) => `${round(bytes / 1000, 2)} kB`;
   const rows: string[][] = [
@@ -58,6 +86,15 @@ async function main(): Promise<void> {
     ...latencyRows('seed', seed),
     ...latencyRows('1,000 paragraphs', thousand).slice(3, 4),
     ...latencyRows('10,000 paragraphs', large),
+    ...loadRows(load),
+    ...engineRows(engine),
+    ...lighthouse.pages.map((page) => [
+      `Lighthouse ${page.page}`,
+      `${page.scores.performance} / ${page.scores.accessibility} / ${page.scores['best-practices']}`,
+      'performance / accessibility / best practices',
+      '100 / 100 / 100',
+      page.scores.performance === 100 && page.scores.accessibility === 100 && page.scores['best-practices'] === 100 ? 'met' : 'NOT met',
+    ]),
   ];
   printTable(rows);
 
@@ -67,6 +104,9 @@ async function main(): Promise<void> {
     presses: PRESSES,
     size,
     latency: { seed, paragraphs1000: thousand, paragraphs10000: large },
+    load,
+    engine,
+    lighthouse,
     seconds: round((Date.now() - started) / 1000, 1),
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

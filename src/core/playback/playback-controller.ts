@@ -33,6 +33,9 @@ export function prepareArticle(key: string, lang: string, units: readonly Readin
   return { key, lang, units, chunks, wordsBefore: cumulativeWords(units.map((unit) => countWords(unit.text))) };
 }
 
+/** Engine news the listener should hear about: loading the built-in voice, or switching to it. */
+export type EngineNotice = EngineEvent & { readonly type: 'enginechange' | 'loading' };
+
 export type StateListener = (previous: PlaybackState, next: PlaybackState) => void;
 
 export class PlaybackController implements ReactiveController {
@@ -46,7 +49,7 @@ export class PlaybackController implements ReactiveController {
   /** Set by the host to say so when the chosen voice disappears. */
   onVoiceGone: () => void = () => undefined;
   /** Set by the host to word an engine switch or download in its status line. */
-  onEngineNotice: (event: EngineEvent & { readonly type: 'enginechange' | 'loading' }) => void = () => undefined;
+  onEngineNotice: (event: EngineNotice) => void = () => undefined;
   /** Engine events that arrive while `speak()` is still running (see `run`). */
   private early: EngineEvent[] | null = null;
   private dispatching = false;

@@ -3,7 +3,7 @@ import { extractReadingUnits } from '../../core/content/reading-units.ts';
 import { errors, formatRate, strings } from '../../core/i18n/strings.ts';
 import { formatNumber } from '../../core/i18n/localize.ts';
 import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
-import { PlaybackController, prepareArticle } from '../../core/playback/playback-controller.ts';
+import { PlaybackController, prepareArticle, type EngineNotice } from '../../core/playback/playback-controller.ts';
 import { RATE_STEP, type PlaybackState } from '../../core/playback/state.ts';
 import { isActive } from '../../core/playback/transition.ts';
 import { FallbackEngine, type EngineChoice } from '../../core/speech/fallback-engine.ts';
@@ -13,6 +13,7 @@ import { ParagraphChangeEvent, PlayerErrorEvent, mediaEvent } from './events.ts'
 import { articleTitle, findArticle } from './find-article.ts';
 import { loadExtras, type PlayerParts } from './extras-api.ts';
 import { renderPlayer } from './aloud-player.render.ts';
+import { engineNoticeMessage, statusChange } from './announcements.ts';
 import { PlayerLocale } from './player-locale.ts';
 
 /**
@@ -275,20 +276,12 @@ export class AloudPlayer extends LitElement {
   /** The engine switched to the built-in voice and the status line has not said so yet. */
   #builtInNotice = false;
 
-  #onEngineNotice(event: Parameters<PlaybackController['onEngineNotice']>[0]): void {
+  #onEngineNotice(event: EngineNotice): void {
     const playing = this.playback.state.status === 'playing';
-    if (event.type === 'loading') {
-      // Tens of percent: a polite status line must not chatter.
-      const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(Math.floor(event.progress * 10) / 10);
-      if (event.progress < 1) this.statusMessage = this.i18n.run(() => strings.loadingVoice(percent));
-      else if (playing) this.statusMessage = this.i18n.run(strings.playing);
-    } else if (playing) {
-      this.statusMessage = this.i18n.run(strings.usingBuiltIn);
-    } else {
-      this.#builtInNotice = true;
-    }
+    const message = this.i18n.run(() => engineNoticeMessage(event, playing, this.locale));
+    if (message !== null) this.statusMessage = message;
+    else if (event.type === 'enginechange') this.#builtInNotice = true;
   }
-
 
   #loadArticle(): void {
     if (!this.isConnected) return;
@@ -371,27 +364,14 @@ export class AloudPlayer extends LitElement {
   }
 
   #onStatusChange(previous: PlaybackState, next: PlaybackState): void {
+    const change = statusChange(previous, next, this.#builtInNotice);
     if (next.status === 'playing') {
       this.errorMessage = '';
       this.#errorSource = null;
-      // The switch to the built-in voice is said once, with the first "Playing" after it.
-      this.statusMessage = this.#builtInNotice ? strings.playingBuiltIn() : strings.playing();
       this.#builtInNotice = false;
-      this.dispatchEvent(mediaEvent('play'));
-    } else if (previous.status === 'playing' && (next.status === 'paused' || next.status === 'idle')) {
-      this.statusMessage = strings.paused();
-      this.dispatchEvent(mediaEvent('pause'));
-    } else if (next.status === 'ended') {
-      this.statusMessage = strings.ended();
-      this.dispatchEvent(mediaEvent('ended'));
-    } else if (next.status === 'paused' && previous.status === 'starting') {
-      this.statusMessage = strings.paused();
-    } else if (next.status === 'error') {
-      // The alert says what went wrong; the status line must not go on
-      // claiming "Playing" beside it. `paused` is true again, so say so too.
-      this.statusMessage = '';
-      if (previous.status === 'playing') this.dispatchEvent(mediaEvent('pause'));
     }
+    if (change.message !== undefined) this.statusMessage = change.message;
+    for (const type of change.events) this.dispatchEvent(mediaEvent(type));
     const code = next.error;
     if (next.status === 'error' && code && code !== 'empty') this.#fail(() => errors.engine(code));
   }
@@ -405,7 +385,6 @@ export class AloudPlayer extends LitElement {
       else pending.reject(new Error(this.errorMessage || this.i18n.run(strings.paused)));
     }
   }
-
 }
 
 if (!customElements.get('aloud-player')) customElements.define('aloud-player', AloudPlayer);
