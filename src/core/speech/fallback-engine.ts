@@ -18,6 +18,7 @@ import { loadBuiltInEngine } from './builtin/load.ts';
 import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, builtInSupported, isBuiltInVoiceId } from './builtin/voices.ts';
 import { WebSpeechEngine } from './web-speech-engine.ts';
 import { WEB_SPEECH_ENGINE_ID } from './web-speech-map.ts';
+import { EngineListeners } from './engine-listeners.ts';
 
 /** `auto` falls back; the others pin one engine (and report its failures as they are). */
 export type EngineChoice = 'auto' | 'web-speech' | 'built-in';
@@ -53,7 +54,7 @@ export class FallbackEngine implements SpeechEngine {
   private noVoices = false;
   private current: Current | null = null;
   private lastId = 0;
-  private readonly listeners = new Set<EngineListener>();
+  private readonly listeners = new EngineListeners();
   private readonly cleanups: Array<() => void> = [];
 
   constructor(options: FallbackEngineOptions = {}) {
@@ -110,10 +111,7 @@ export class FallbackEngine implements SpeechEngine {
   }
 
   subscribe(listener: EngineListener): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.listeners.subscribe(listener);
   }
 
   dispose(): void {
@@ -199,13 +197,6 @@ export class FallbackEngine implements SpeechEngine {
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        // One broken listener must not stop the others.
-        console.error(error);
-      }
-    }
+    this.listeners.emit(event);
   }
 }

@@ -13,6 +13,7 @@ import type {
 } from './engine.ts';
 import { WEB_SPEECH_ENGINE_ID, clamp, toEngineErrorCode } from './web-speech-map.ts';
 import { WebSpeechVoices } from './web-speech-voices.ts';
+import { EngineListeners } from './engine-listeners.ts';
 
 export interface WebSpeechEngineOptions {
   /** Defaults to `globalThis.speechSynthesis`; `null` means "not available". */
@@ -61,7 +62,7 @@ export class WebSpeechEngine implements SpeechEngine {
   private readonly watchdogEndMinMs: number;
   private readonly emulatePause: boolean;
 
-  private readonly listeners = new Set<EngineListener>();
+  private readonly listeners = new EngineListeners();
   private lastUtteranceId = 0;
   private lastNative = 0;
   private current: Current | null = null;
@@ -159,10 +160,7 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   subscribe(listener: EngineListener): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.listeners.subscribe(listener);
   }
 
   dispose(): void {
@@ -295,15 +293,7 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        // A broken listener must not stop the others or leave the engine
-        // half-way through a state change.
-        console.error(error);
-      }
-    }
+    this.listeners.emit(event);
   }
 
   private readonly onPageHide = (): void => {

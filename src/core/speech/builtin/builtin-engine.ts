@@ -16,6 +16,7 @@ import { AudioOut } from './audio-out.ts';
 import { synthesisSettings, type SegmentWord } from './protocol.ts';
 import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, chooseBuiltInVoice } from './voices.ts';
 import { EspeakWorker, type JobHandlers } from './worker-client.ts';
+import { EngineListeners } from '../engine-listeners.ts';
 
 /** How often the clock is read; boundaries land at most this late. */
 const TICK_MS = 10;
@@ -41,7 +42,7 @@ interface Utterance {
 
 export class BuiltInEngine implements SpeechEngine {
   readonly id = BUILT_IN_ENGINE_ID;
-  private readonly listeners = new Set<EngineListener>();
+  private readonly listeners = new EngineListeners();
   private current: Utterance | null = null;
   private lastUtteranceId = 0;
   private paused = false;
@@ -135,10 +136,7 @@ export class BuiltInEngine implements SpeechEngine {
   }
 
   subscribe(listener: EngineListener): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.listeners.subscribe(listener);
   }
 
   dispose(): void {
@@ -235,13 +233,6 @@ export class BuiltInEngine implements SpeechEngine {
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        // One broken listener must not stop the others.
-        console.error(error);
-      }
-    }
+    this.listeners.emit(event);
   }
 }
