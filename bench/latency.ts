@@ -152,13 +152,16 @@ export async function measureLatency(browser: Browser, options: { root?: string;
     ...(options.path ? { path: options.path } : {}),
     viewport: { width: 1280, height: 900 },
     beforeLoad: async (page) => {
-      await injectFakeSpeech(page, { mode: 'manual' });
+      // A voice, so the fallback engine keeps to (fake) Web Speech instead of loading the built-in one.
+      await injectFakeSpeech(page, { mode: 'manual', voices: [{ name: 'Bench English', lang: 'en-US', default: true }] });
       await recordInputTimes(page);
     },
   });
   try {
     const { page } = built;
     await page.waitForFunction(() => ((document.querySelector('aloud-player') as { paragraphCount?: number } | null)?.paragraphCount ?? 0) > 0);
+    // The shortcuts live in the lazy extras chunk: wait for it (its slider shows it arrived).
+    await page.waitForSelector('aloud-player >>> input[type="range"]');
     await page.focus('body');
     const keyK = summarise(await keyToSpeak(page, 'k', options.presses));
     const keyL = summarise(await skipToSpeak(page, options.presses));

@@ -36,6 +36,8 @@ export interface PageScores {
   readonly scores: Readonly<Record<Category, number>>;
   /** Audits that cost points, as `category: audit id (score)`. */
   readonly lostPoints: readonly string[];
+  /** Largest Contentful Paint and Total Blocking Time in ms, Cumulative Layout Shift unitless. */
+  readonly metrics: { readonly lcpMs: number; readonly tbtMs: number; readonly cls: number };
 }
 
 export interface LighthouseSummary {
@@ -93,9 +95,14 @@ export async function runLighthouse(outputDir = 'bench/lighthouse'): Promise<Lig
           }
         }
       }
-      pages.push({ page: name, url: `/${path}`, scores, lostPoints });
+      const metric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? Number.NaN) * 1000) / 1000;
+      const metrics = { lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift') };
+      pages.push({ page: name, url: `/${path}`, scores, lostPoints, metrics });
     }
-    return { lighthouseVersion, chromium: await browser.version(), when: new Date().toISOString(), pages };
+    const summary = { lighthouseVersion, chromium: await browser.version(), when: new Date().toISOString(), pages };
+    // The summary is kept beside the HTML reports, whoever ran Lighthouse (this script or the bench).
+    writeFileSync(join(outputDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    return summary;
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -105,7 +112,6 @@ export async function runLighthouse(outputDir = 'bench/lighthouse'): Promise<Lig
 async function main(): Promise<void> {
   const outputDir = 'bench/lighthouse';
   const summary = await runLighthouse(outputDir);
-  writeFileSync(join(outputDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`Lighthouse ${summary.lighthouseVersion}, ${summary.chromium}`);
   for (const page of summary.pages) {
     const scores = CATEGORIES.map((category) => `${category} ${page.scores[category]}`).join(', ');

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     ...lighthouse.pages.map((page) => [
       `Lighthouse ${page.page}`,
       `${page.scores.performance} / ${page.scores.accessibility} / ${page.scores['best-practices']}`,
-      'performance / accessibility / best practices',
+      `perf. / a11y / best pr.; LCP ${Math.round(page.metrics.lcpMs)} ms, TBT ${Math.round(page.metrics.tbtMs)} ms, CLS ${page.metrics.cls}`,
       '100 / 100 / 100',
       page.scores.performance === 100 && page.scores.accessibility === 100 && page.scores['best-practices'] === 100 ? 'met' : 'NOT met',
     ]),
