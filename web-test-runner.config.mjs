@@ -4,16 +4,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { espeakTestPlugin } from './test/helpers/wtr-espeak-plugin.mjs';
+// One list for every Chromium the tests and benchmarks start: without the
+// background-networking flags it floods this machine's closed network.
+import chromeFlags from './test/helpers/chrome-flags.json' with { type: 'json' };
 
-const chromeFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Property tests in the browser read FC_RUNS, FC_SEED and FC_PATH from here

@@ -62,7 +62,7 @@ export async function runLighthouse(outputDir = 'bench/lighthouse'): Promise<Lig
   const browser = await puppeteer.launch({
     executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROME_FLAGS,
+    args: [...CHROME_FLAGS],
   });
   try {
     // Lighthouse drives the browser puppeteer started, through its DevTools port.

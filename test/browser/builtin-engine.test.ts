@@ -12,20 +12,14 @@ import type { BuiltInEngine } from '../../src/core/speech/builtin/builtin-engine
 import { loadBuiltInEngine } from '../../src/core/speech/builtin/load.ts';
 import { synthesisSettings } from '../../src/core/speech/builtin/protocol.ts';
 import { grantUserActivation } from '../helpers/user-activation.ts';
+import { sleep, waitFor } from '../helpers/wait.ts';
 
 /** Twelve words. */
 const SENTENCE = 'Residents of Aleppo sent their final messages to the world last night.';
 const REQUEST: SpeakRequest = { text: SENTENCE, lang: 'en-US', rate: 1 };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await sleep(5);
-  }
-}
+/** Synthesis and audio on a busy 2-core machine: wait longer than the default. */
+const until = (check: () => boolean, what: string, timeoutMs = 8000) => waitFor(check, what, timeoutMs);
 
 /** Synthesises through the worker alone: the PCM, without playing it. */
 function synthesize(engine: BuiltInEngine, text: string, rate = 1): Promise<Int16Array> {

@@ -10,18 +10,13 @@ import { FallbackEngine, type FallbackEngineOptions } from '../../src/core/speec
 import { WebSpeechEngine } from '../../src/core/speech/web-speech-engine.ts';
 import { installFakeSpeech, removeSpeechSynthesis, type InstalledFakeSpeech } from '../helpers/fake-speech.ts';
 import { grantUserActivation } from '../helpers/user-activation.ts';
+import { sleep, waitFor } from '../helpers/wait.ts';
 
 const REQUEST = { text: 'Hello there, world.', lang: 'en-US', rate: 1.5 };
 const VOICES = [{ name: 'Test English', lang: 'en-US', default: true }];
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await sleep(5);
-  }
-}
+/** Synthesis and audio on a busy 2-core machine: wait longer than the default. */
+const until = (check: () => boolean, what: string, timeoutMs = 8000) => waitFor(check, what, timeoutMs);
 
 describe('FallbackEngine', function () {
   this.timeout(20_000);

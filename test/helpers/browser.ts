@@ -9,19 +9,12 @@ import { createRequire } from 'node:module';
 import type { AxeResults, Result as AxeViolation } from 'axe-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startStaticServer, type StaticServerOptions } from './static-server.ts';
+import chromeFlags from './chrome-flags.json' with { type: 'json' };
 
 export type { AxeViolation };
 
 /** Without the background-networking flags Chromium floods the closed network. */
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROME_FLAGS: readonly string[] = chromeFlags;
 
 export const DEFAULT_BASE_PATH = '/some/base/';
 

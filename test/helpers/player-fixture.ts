@@ -4,6 +4,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import '../../src/aloud.ts';
+import { waitFor } from './wait.ts';
 import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.ts';
 
 export const PARAGRAPHS = [
@@ -35,10 +36,4 @@ export async function articleWithPlayer(attributes: { shortcuts?: 'page' | 'play
   return { root, player, shadow: player.shadowRoot as ShadowRoot };
 }
 
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > until) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+export { waitFor };
