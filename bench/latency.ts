@@ -160,7 +160,7 @@ export async function measureLatency(browser: Browser, options: { root?: string;
   try {
     const { page } = built;
     await page.waitForFunction(() => ((document.querySelector('aloud-player') as { paragraphCount?: number } | null)?.paragraphCount ?? 0) > 0);
-    // The shortcuts live in the lazy extras chunk: wait for it (its slider shows it arrived).
+    // The shortcuts live in the lazy chunk with the reading: wait for it (its slider shows it arrived).
     await page.waitForSelector('aloud-player >>> input[type="range"]');
     await page.focus('body');
     const keyK = summarise(await keyToSpeak(page, 'k', options.presses));

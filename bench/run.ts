@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   const rows: string[][] = [
     ['measure', 'median / value', 'p95 / detail', 'goal', 'status'],
     ['dist/aloud.js gzip', kb(size.aloudJs.gzip), `brotli ${kb(size.aloudJs.brotli)}`, '≤ 15 kB', size.goal.met ? 'met' : 'NOT met'],
+    ['lazy chunk (reading and extras) gzip', kb(size.lazyChunk.gzip), `brotli ${kb(size.lazyChunk.brotli)}`, '', ''],
+    ['aloud.js + lazy chunk, before Play gzip', kb(size.beforePlay.gzip), `brotli ${kb(size.beforePlay.brotli)}`, '', ''],
     ['article page, all requests gzip', kb(size.articlePage.bytes.gzip), `${size.articlePage.requests} requests`, '', ''],
     ...Object.entries(size.peers).map(([name, bytes]) => [name, kb(bytes.gzip), `brotli ${kb(bytes.brotli)}`, '', '']),
     ['aloud.js / media-chrome (gzip)', `×${size.ratios.aloudToMediaChromeGzip}`, '', '', ''],

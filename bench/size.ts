@@ -3,7 +3,7 @@
  * interactive, beside the peers' browser bundles, gzip and brotli.
  */
 import { buildSync } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser, openBuiltPage } from '../test/helpers/browser.ts';
@@ -62,13 +62,24 @@ async function pageLoadBytes(): Promise<{ requests: number; bytes: Bytes }> {
   }
 }
 
+/** The player's one lazy chunk (reading and extras), fetched as soon as a player connects. */
+function lazyChunkBytes(): Bytes {
+  const name = readdirSync('dist/assets').find((file) => /^lazy-parts-.*\.js$/.test(file));
+  if (!name) throw new Error('dist/assets/lazy-parts-*.js is missing: run npm run build');
+  return measureBytes(readFileSync(`dist/assets/${name}`));
+}
+
 export async function runSize() {
   const aloud = measureBytes(readFileSync('dist/aloud.js'));
+  const lazyChunk = lazyChunkBytes();
   const mediaChrome = measureBytes(readFileSync('node_modules/media-chrome/dist/iife/index.js'));
   const easySpeech = measureBytes(minified(require.resolve('easy-speech')));
   const page = await pageLoadBytes();
   return {
     aloudJs: aloud,
+    lazyChunk,
+    // What a host page has loaded before Play can be pressed; each file compressed on its own.
+    beforePlay: { gzip: aloud.gzip + lazyChunk.gzip, brotli: aloud.brotli + lazyChunk.brotli },
     articlePage: page,
     peers: { 'media-chrome 4.19.4 (iife/index.js)': mediaChrome, 'easy-speech 2.4.0 (minified, engine only)': easySpeech },
     ratios: {

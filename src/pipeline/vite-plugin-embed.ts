@@ -6,7 +6,8 @@
  * 2. Replaces Vite's dynamic-import preload helper (~1.5 KB minified) with a
  *    pass-through. The helper injects `<link rel=modulepreload>` and CSS links
  *    for a lazy chunk's dependencies; our lazy chunks have no CSS files and
- *    depend only on `aloud.js` itself, which is already loaded. Vite inserts
+ *    depend only on chunks that are already loaded when they are imported
+ *    (`aloud.js`, and the player's lazy chunk for the built-in voice's). Vite inserts
  *    it even with `build.modulePreload: false` (vitejs/vite#18551).
  */
 import type { Plugin } from 'vite';

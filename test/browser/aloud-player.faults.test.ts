@@ -120,7 +120,7 @@ describe('<aloud-player> engine faults', () => {
     player.currentParagraph = 2;
     await player.play();
     // Short sleeps (long ones are sped up too) until the built-in engine has the sentence.
-    await waitFor(() => player.speech.id === 'built-in', 'the built-in engine takes over', 5000);
+    await waitFor(() => player.speech?.id === 'built-in', 'the built-in engine takes over', 5000);
     await settle(300);
     expect(errors, 'no error reaches the listener').to.equal(0);
     expect(alertText(player)).to.equal('');

@@ -9,19 +9,23 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { formatViolations, launchBrowser, openBuiltPage, runAxe, type BuiltPage } from '../helpers/browser.ts';
 import { injectFakeSpeech } from '../helpers/inject-fake-speech.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 const FIXTURES = new URL('../fixtures/embed-host/', import.meta.url);
+
+/** The one lazy chunk `aloud.js` fetches when a player connects (reading and extras). */
+const LAZY_CHUNK = /\/assets\/lazy-parts-[^/]*\.js$/;
 
 /** What the host must allow: its own files, plus the script origin. Nothing else (README, "CSP"). */
 const hostCsp = (assets: string) =>
   ["default-src 'self'", `script-src 'self' ${assets}`, "style-src 'self'", "img-src 'self'", "connect-src 'self'"].join('; ');
 
 interface Recorded {
-  spoken: Array<{ text: string }>;
+  spoken: Array<{ text: string; rate: number }>;
   start(): void;
 }
 
@@ -30,6 +34,14 @@ interface Recorded {
 interface Probe {
   __fakeSpeech: Recorded;
   __ended: number;
+  __play?: Promise<string>;
+}
+
+/** The player's public API, as a host page script uses it. */
+interface HostPlayer extends HTMLElement {
+  play(): Promise<void>;
+  playbackRate: number;
+  paused: boolean;
 }
 
 /** Layout-dependent values change when a player takes space; they are not "style". */
@@ -87,7 +99,8 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
     if (hostDir) await rm(hostDir, { recursive: true, force: true });
   });
 
-  async function openHost(path: string, mode: 'auto' | 'manual'): Promise<BuiltPage> {
+  /** `lazyChunk` decides what happens to the request for the player's lazy chunk; by default it is served. */
+  async function openHost(path: string, mode: 'auto' | 'manual', lazyChunk?: (request: HTTPRequest) => void): Promise<BuiltPage> {
     const assetOrigin = new URL(assets.url).origin;
     return openBuiltPage(browser, {
       root: hostDir,
@@ -95,7 +108,12 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       csp: hostCsp(assetOrigin),
       path,
       viewport: { width: 1280, height: 900 },
+      ...(lazyChunk ? { waitUntil: 'domcontentloaded' as const } : {}),
       beforeLoad: async (page) => {
+        if (lazyChunk) {
+          await page.setRequestInterception(true);
+          page.on('request', (request) => (LAZY_CHUNK.test(request.url()) ? lazyChunk(request) : void request.continue()));
+        }
         await injectFakeSpeech(page, { mode, stepMs: 1, voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
         await page.evaluateOnNewDocument(() => {
           (window as unknown as Probe).__ended = 0;
@@ -148,7 +166,7 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       const assetOrigin = new URL(assets.url).origin;
       const elsewhere = requests.filter((url) => ![hostOrigin, assetOrigin].includes(new URL(url).origin));
       assert.deepEqual(elsewhere, [], 'no network beyond the host and the player’s own files');
-      assert.ok(requests.some((url) => url.startsWith(assets.url) && /extras/.test(url)), 'the lazy chunk came from the asset origin');
+      assert.ok(requests.some((url) => url.startsWith(assets.url) && /lazy-parts/.test(url)), 'the lazy chunk came from the asset origin');
     } finally {
       await built.close();
     }
@@ -183,6 +201,77 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       assert.deepEqual(names, ['Listen: First story', 'Listen: Second story']);
       const problems = await built.problems();
       assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
+    } finally {
+      await built.close();
+    }
+  });
+
+  /** What the listener sees of the first player: Play's state, the status line and the error line. */
+  function playerView(page: Page) {
+    return page.evaluate(() => {
+      const root = document.querySelector('aloud-player')?.shadowRoot;
+      return {
+        playDisabled: root?.querySelector<HTMLButtonElement>('button.primary')?.disabled ?? null,
+        status: root?.querySelector('[role="status"]')?.textContent?.trim() ?? null,
+        alert: root?.querySelector('[role="alert"]')?.textContent?.trim() ?? null,
+      };
+    });
+  }
+
+  it('on a slow connection, shows the player at once and keeps what the host asked for until the lazy chunk arrives', async () => {
+    const held: HTTPRequest[] = [];
+    const built = await openHost('host.html', 'auto', (request) => held.push(request));
+    const { page } = built;
+    try {
+      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="toolbar"]'));
+      await waitFor(() => held.length > 0, 'the page asks for the lazy chunk', 10_000);
+      // Nothing is indexed yet: Play is disabled, not a button that does nothing.
+      assert.deepEqual(await playerView(page), { playDisabled: true, status: '', alert: '' });
+      const loading = await runAxe(page, 'aloud-player');
+      assert.equal(loading.length, 0, formatViolations(loading));
+
+      // The host's own script calls the API before the chunk is there.
+      await page.evaluate(() => {
+        const player = document.querySelector('aloud-player') as HostPlayer;
+        player.playbackRate = 1.5;
+        (window as unknown as Probe).__play = player.play().then(
+          () => 'played',
+          (error: Error) => `rejected: ${error.message}`,
+        );
+      });
+      assert.equal(await page.evaluate(() => (document.querySelector('aloud-player') as HostPlayer).playbackRate), 1.5);
+      assert.equal(await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken.length), 0, 'nothing spoken before the chunk');
+
+      for (const request of held) void request.continue();
+      assert.equal(await page.evaluate(() => (window as unknown as Probe).__play), 'played');
+      const first = await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken[0]);
+      assert.deepEqual(first, { ...first, text: 'Bridge repairs finish early', rate: 1.5 });
+      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() === 'Playing');
+      const problems = await built.problems();
+      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('when the lazy chunk cannot be fetched, says so in words and play() rejects with that reason', async () => {
+    const built = await openHost('host.html', 'auto', (request) => void request.abort('failed'));
+    const { page } = built;
+    const message = "Couldn't load the player. Check your connection, then reload the page.";
+    try {
+      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="alert"] p'));
+      assert.deepEqual(await playerView(page), { playDisabled: true, status: '', alert: message });
+      const outcome = await page.evaluate(() =>
+        (document.querySelector('aloud-player') as HostPlayer).play().then(() => 'played', (error: Error) => error.message),
+      );
+      assert.equal(outcome, message);
+      const violations = await runAxe(page, 'aloud-player');
+      assert.equal(violations.length, 0, formatViolations(violations));
+      const problems = await built.problems();
+      // The aborted request is the only thing that went wrong: no exception reached the page.
+      assert.deepEqual(problems.pageErrors, []);
+      assert.ok(problems.failedRequests.length > 0 && problems.failedRequests.every((line) => /lazy-parts/.test(line)), problems.failedRequests.join('\n'));
+      assert.ok(problems.consoleErrors.every((line) => /lazy-parts|Failed to load resource/.test(line)), problems.consoleErrors.join('\n'));
     } finally {
       await built.close();
     }

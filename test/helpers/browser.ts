@@ -35,6 +35,8 @@ export interface OpenBuiltPageOptions extends StaticServerOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Runs before navigation, e.g. to install a fake speechSynthesis with evaluateOnNewDocument. */
   readonly beforeLoad?: (page: Page) => Promise<void>;
+  /** When navigation counts as done; `domcontentloaded` for pages whose requests a test holds back. */
+  readonly waitUntil?: 'networkidle0' | 'domcontentloaded';
 }
 
 export interface PageProblems {
@@ -99,7 +101,7 @@ export async function openBuiltPage(browser: Browser, options: OpenBuiltPageOpti
 
   await options.beforeLoad?.(page);
   const url = new URL(options.path ?? '', server.url).href;
-  await page.goto(url, { waitUntil: 'networkidle0' });
+  await page.goto(url, { waitUntil: options.waitUntil ?? 'networkidle0' });
 
   return {
     page,

@@ -41,6 +41,7 @@ export const errors = {
   noArticle: () => msg("Can't find the article to read."),
   empty: () => msg('Nothing to read here.'),
   loadFailed: () => msg("Couldn't load the article."),
+  playerFailed: () => msg("Couldn't load the player. Check your connection, then reload the page."),
   engine: (code: EngineErrorCode) => {
     switch (code) {
       case 'unavailable':

@@ -86,3 +86,20 @@ export const initialState: PlaybackState = Object.freeze({
   error: null,
   word: null,
 });
+
+// Small readers of the state, here rather than in transition.ts so that the
+// player shell (aloud.js) can use them without the playback logic.
+
+export function clampRate(rate: number): number {
+  if (!Number.isFinite(rate)) return 1;
+  // Two decimals: 1.25 stays 1.25, float noise from repeated steps goes.
+  return Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * 100) / 100;
+}
+
+export function paragraphCount(state: PlaybackState): number {
+  return state.chunkCounts.length;
+}
+
+export function isActive(state: PlaybackState): boolean {
+  return state.status === 'starting' || state.status === 'playing';
+}

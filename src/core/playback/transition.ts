@@ -5,8 +5,9 @@
  */
 import type { EngineErrorCode } from '../speech/engine.ts';
 import {
-  MAX_RATE,
-  MIN_RATE,
+  clampRate,
+  isActive,
+  paragraphCount,
   type PlaybackEffect,
   type PlaybackEvent,
   type PlaybackState,
@@ -15,20 +16,6 @@ import {
 
 /** Errors after which the same chunk is tried once more before giving up. */
 const RETRYABLE: ReadonlySet<EngineErrorCode> = new Set(['synthesis-failed', 'timeout']);
-
-export function clampRate(rate: number): number {
-  if (!Number.isFinite(rate)) return 1;
-  // Two decimals: 1.25 stays 1.25, float noise from repeated steps goes.
-  return Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * 100) / 100;
-}
-
-export function paragraphCount(state: PlaybackState): number {
-  return state.chunkCounts.length;
-}
-
-export function isActive(state: PlaybackState): boolean {
-  return state.status === 'starting' || state.status === 'playing';
-}
 
 function freeze(state: PlaybackState, effects: PlaybackEffect[] = []): Transition {
   return { state: Object.freeze(state), effects };

@@ -2,7 +2,7 @@
  * What the listener chose, kept in localStorage. Every value read back is
  * validated: a corrupt or hostile value is ignored, never trusted.
  */
-import { clampRate } from '../playback/transition.ts';
+import { clampRate } from '../playback/state.ts';
 
 export interface Preferences {
   readonly rate: number;

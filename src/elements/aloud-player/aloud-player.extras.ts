@@ -1,12 +1,11 @@
 /**
- * The player's lazy extras (see extras-api.ts for the split and why). This
- * module is the entry of a sibling chunk of `aloud.js`; the core imports it
- * with `import()` only, never statically.
+ * The player's extras (see extras-api.ts), in the lazy chunk (see
+ * reading-api.ts): the shell never imports this module statically.
  */
 import { html, nothing } from 'lit';
 import { KeyboardController } from '../../core/keyboard/keyboard-controller.ts';
 import { ariaKeyShortcuts } from '../../core/keyboard/shortcuts.ts';
-import { isActive } from '../../core/playback/transition.ts';
+import { isActive } from '../../core/playback/state.ts';
 import type { AloudPlayer } from './aloud-player.ts';
 import type { PlayerExtras, PlayerParts } from './extras-api.ts';
 import {

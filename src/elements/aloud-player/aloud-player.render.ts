@@ -5,16 +5,17 @@
  * the playback controller holds the truth.
  */
 import { html, nothing } from 'lit';
+import { formatNumber } from '../../core/i18n/localize.ts';
 import { formatRate, strings } from '../../core/i18n/strings.ts';
 import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
-import { isActive } from '../../core/playback/transition.ts';
+import { isActive } from '../../core/playback/state.ts';
 import type { AloudPlayer } from './aloud-player.ts';
 import type { PlayerParts } from './extras-api.ts';
 import { fasterIcon, keyboardIcon, nextIcon, pauseIcon, playIcon, previousIcon, settingsIcon, slowerIcon } from './icons.ts';
 
 export function renderPlayer(player: AloudPlayer, parts: PlayerParts | null) {
   return html`
-    <section part="region" aria-label=${player.regionLabel} lang=${player.locale} dir=${player.i18n.direction}>
+    <section part="region" aria-label=${regionLabel(player)} lang=${player.locale} dir=${player.i18n.direction}>
       <p class="heading">${strings.regionUntitled()}</p>
       ${parts?.renderOffer()} ${renderToolbar(player, parts)}
       ${parts ? parts.renderProgress() : html`<div class="progress-slot"></div>`} ${renderCaptions(player)}
@@ -24,6 +25,17 @@ export function renderPlayer(player: AloudPlayer, parts: PlayerParts | null) {
     </section>
     ${parts?.renderDialog()}
   `;
+}
+
+/** The region's name: the headline, numbered when another player reads an equal one, so each name is unique. */
+function regionLabel(player: AloudPlayer): string {
+  const name = player.headline ? strings.region(player.headline) : strings.regionUntitled();
+  let position = 1;
+  for (const other of document.querySelectorAll('aloud-player')) {
+    if (other === player) break;
+    if (other.headline === player.headline) position++;
+  }
+  return position > 1 ? `${name} (${formatNumber(position)})` : name;
 }
 
 function renderToolbar(player: AloudPlayer, parts: PlayerParts | null) {

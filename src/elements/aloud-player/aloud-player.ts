@@ -1,17 +1,16 @@
 import { LitElement, adoptStyles, type PropertyValues } from 'lit';
-import { extractReadingUnits } from '../../core/content/reading-units.ts';
 import { errors, formatRate, strings } from '../../core/i18n/strings.ts';
-import { formatNumber } from '../../core/i18n/localize.ts';
 import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
-import { PlaybackController, prepareArticle, type EngineNotice } from '../../core/playback/playback-controller.ts';
-import { RATE_STEP, type PlaybackState } from '../../core/playback/state.ts';
-import { isActive } from '../../core/playback/transition.ts';
-import { FallbackEngine, type EngineChoice } from '../../core/speech/fallback-engine.ts';
+import type { EngineNotice } from '../../core/playback/playback-controller.ts';
+import { RATE_STEP, isActive, type PlaybackState } from '../../core/playback/state.ts';
+import type { EngineChoice, FallbackEngine } from '../../core/speech/fallback-engine.ts';
 import { loadPreferences, savePreferences, type Preferences } from '../../core/storage/preferences.ts';
 import { playerStyles } from './aloud-player.styles.ts';
 import { ParagraphChangeEvent, PlayerErrorEvent, mediaEvent } from './events.ts';
-import { articleTitle, findArticle } from './find-article.ts';
-import { loadExtras, type PlayerParts } from './extras-api.ts';
+import type { PlayerParts } from './extras-api.ts';
+import { loadParts, type LazyParts, type Playback, type Reading } from './reading-api.ts';
+import { PendingPlayback } from './pending-playback.ts';
+import { PlayPromises } from './play-promises.ts';
 import { renderPlayer } from './aloud-player.render.ts';
 import { engineNoticeMessage, statusChange } from './announcements.ts';
 import { PlayerLocale } from './player-locale.ts';
@@ -87,7 +86,6 @@ export class AloudPlayer extends LitElement {
    * `web-speech` or `built-in` pins one engine.
    */
   engine: EngineChoice = 'auto';
-  /** @internal */ readonly speech: FallbackEngine = new FallbackEngine({ choice: () => this.engine });
 
   /** @internal */ preferences: Preferences = loadPreferences();
   /** @internal */ statusMessage = '';
@@ -95,39 +93,45 @@ export class AloudPlayer extends LitElement {
   /** @internal */ settingsOpen = false;
   /** @internal */ headline = '';
 
-  /** @internal The state and effects of reading; the element's parts read it. */
-  readonly playback: PlaybackController = new PlaybackController(this, this.speech, (previous, next) =>
-    this.i18n.run(() => this.#onPlaybackChange(previous, next)),
-  );
+  /**
+   * @internal The state and effects of reading; the element's parts read it.
+   * A stand-in that holds early intents until the reading chunk arrives.
+   */
+  playback: Playback = new PendingPlayback();
   /** @internal */
   readonly i18n: PlayerLocale = new PlayerLocale(this, () => this.uiLang || this.playback.article?.lang || null);
   /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
   #loads = 0;
-  #pendingPlays: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  #plays = new PlayPromises();
 
-  /** The lazy half of the player (see extras-api.ts); null until it arrives. */
+  /** The lazy parts of the player (see reading-api.ts); null until they arrive. */
+  #reading: Reading | null = null;
   #parts: PlayerParts | null = null;
   #partsLoaded: Promise<void> | undefined;
+
+  /** @internal The speech engine in use; null until the reading chunk arrives. */
+  get speech(): FallbackEngine | null {
+    return this.#reading?.speech ?? null;
+  }
 
   // ---- lifecycle -------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.playback.onVoiceGone = () => (this.statusMessage = this.i18n.run(strings.voiceGone));
-    this.playback.onEngineNotice = (event) => this.#onEngineNotice(event);
-    this.#partsLoaded ??= loadExtras().then((extras) => {
-      if (!extras) return;
-      // After the core's sheets, as if both were one stylesheet.
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AloudPlayer).elementStyles, extras.styles]);
-      this.#parts = extras.attach(this);
-      this.#parts.changed(null, this.playback.state);
-      this.requestUpdate();
-    });
-    // Wait a frame so a host page that adds the article after the script still works.
-    queueMicrotask(() => this.#loadArticle());
+    this.#partsLoaded ??= loadParts().then(
+      (parts) => this.#attachParts(parts),
+      (error: unknown) => {
+        this.#plays.onTheWay = false;
+        this.#fail(errors.playerFailed, error);
+        this.#settlePlays(this.playback.state);
+      },
+    );
+    // Connected again after a move: the article may have changed. (The first
+    // time, the reading indexes it when it arrives, after the host page's own scripts.)
+    if (this.#reading) queueMicrotask(() => this.#loadArticle());
   }
 
-  /** @internal Also waits for the lazy extras, so that awaiting it shows the whole player. */
+  /** @internal Also waits for the lazy parts, so that awaiting it shows the whole player. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#partsLoaded;
     return super.getUpdateComplete();
@@ -143,7 +147,7 @@ export class AloudPlayer extends LitElement {
 
   /** Starts or resumes reading; resolves once the engine confirms speech. */
   play(): Promise<void> {
-    const promise = new Promise<void>((resolve, reject) => this.#pendingPlays.push({ resolve, reject }));
+    const promise = this.#plays.add();
     this.playback.dispatch({ type: 'play' });
     this.#settlePlays(this.playback.state);
     return promise;
@@ -247,18 +251,6 @@ export class AloudPlayer extends LitElement {
     return this.i18n.run(() => renderPlayer(this, this.#parts));
   }
 
-  /** @internal */
-  get regionLabel(): string {
-    const name = this.headline ? strings.region(this.headline) : strings.regionUntitled();
-    // Players reading equal headlines: number the later ones, so every region's name is unique.
-    let position = 1;
-    for (const other of document.querySelectorAll('aloud-player')) {
-      if (other === this) break;
-      if (other.headline === this.headline) position++;
-    }
-    return position > 1 ? `${name} (${formatNumber(position)})` : name;
-  }
-
   /** @internal The language the UI is shown in (numbers are formatted for it too). */
   get locale(): string {
     return this.i18n.languageTag;
@@ -283,43 +275,57 @@ export class AloudPlayer extends LitElement {
     else if (event.type === 'enginechange') this.#builtInNotice = true;
   }
 
+  #attachParts({ extras, startReading }: LazyParts): void {
+    // After the core's sheets, as if both were one stylesheet.
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AloudPlayer).elementStyles, extras.styles]);
+    this.#parts = extras.attach(this);
+    const reading = startReading(this, (previous, next) => this.i18n.run(() => this.#onPlaybackChange(previous, next)));
+    reading.playback.onVoiceGone = () => (this.statusMessage = this.i18n.run(strings.voiceGone));
+    reading.playback.onEngineNotice = (event) => this.#onEngineNotice(event);
+    const { early } = this.playback as PendingPlayback;
+    this.#reading = reading;
+    this.playback = reading.playback;
+    this.#loadArticle();
+    // After the article is indexed, so that an early Play has something to play.
+    for (const event of early) this.playback.dispatch(event);
+    this.#plays.onTheWay = false;
+    this.#settlePlays(this.playback.state);
+    this.requestUpdate();
+  }
+
   #loadArticle(): void {
-    if (!this.isConnected) return;
+    const reading = this.#reading;
+    if (!this.isConnected || !reading) return;
     const load = ++this.#loads;
     if (this.src) {
       // Not on the page: fetch and render it (a lazy chunk), then read it like any host article.
       const src = this.src;
-      this.playback.load(prepareArticle('', 'en', []));
+      reading.clear();
       import('./article-source.ts')
         .then((module) => module.loadArticleSource(this, src))
         .then(
-          (element) => load === this.#loads && this.#read(element, `src:${new URL(src, document.baseURI).href}`),
+          (element) => load === this.#loads && this.#read(reading, element, `src:${new URL(src, document.baseURI).href}`),
           (error: unknown) => load === this.#loads && this.#fail(errors.loadFailed, error),
         );
       return;
     }
-    const lookup = findArticle(this, this.for || null);
+    const lookup = reading.find(this.for || null);
     if (!lookup.found) {
       this.#fail(errors.noArticle);
-      this.playback.load(prepareArticle('', 'en', []));
+      reading.clear();
       return;
     }
-    this.#read(lookup.element, `${location.pathname}#${lookup.element.id}`);
+    this.#read(reading, lookup.element, `${location.pathname}#${lookup.element.id}`);
   }
 
   /** Indexes `element` and makes it the article being read; `key` names it for saved places. */
-  #read(element: HTMLElement, key: string): void {
-    const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-    const units = extractReadingUnits(element, { readCaptions: this.preferences.readCaptions, fallbackLang: lang });
-    this.headline = articleTitle(element);
+  #read(reading: Reading, element: HTMLElement, key: string): void {
+    this.headline = reading.read(element, key, this.preferences.readCaptions);
     // Players reading equal headlines need names that tell them apart.
     for (const other of document.querySelectorAll('aloud-player')) if (other !== this) other.requestUpdate();
-    const article = prepareArticle(key, lang, units);
-    const keepPlace = this.playback.article ? this.playback.state.paragraphIndex : 0;
-    this.playback.load(article, Math.min(keepPlace, Math.max(0, units.length - 1)));
     this.playback.setHighlighting(this.preferences.highlight);
     this.#setRateFromPreferences();
-    if (units.length === 0) {
+    if (this.paragraphCount === 0) {
       this.#fail(errors.empty);
       return;
     }
@@ -377,13 +383,7 @@ export class AloudPlayer extends LitElement {
   }
 
   #settlePlays(state: PlaybackState): void {
-    if (state.status === 'starting' || this.#pendingPlays.length === 0) return;
-    const waiting = this.#pendingPlays;
-    this.#pendingPlays = [];
-    for (const pending of waiting) {
-      if (state.status === 'playing') pending.resolve();
-      else pending.reject(new Error(this.errorMessage || this.i18n.run(strings.paused)));
-    }
+    this.#plays.settle(state, () => this.errorMessage || this.i18n.run(strings.paused));
   }
 }
 

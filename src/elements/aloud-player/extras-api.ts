@@ -1,17 +1,8 @@
 /**
- * The player in two parts, to keep `aloud.js` within its 15 KB gzip budget:
- *
- * - the core (in `aloud.js`): everything between the Play button and speech:
- *   toolbar, captions, status, errors, playback, engine, highlighting;
- * - the extras (a lazy sibling chunk, fetched as soon as a player connects):
- *   the paragraph slider, "Resume from", settings, the shortcuts dialog, the
- *   keyboard shortcuts, roving focus in the toolbar, follow-along scrolling and
- *   the Media Session.
- *
- * Until the extras arrive (milliseconds, or never if the chunk cannot be
- * fetched) the player still reads: every control in the core works alone.
- * `player.updateComplete` waits for them, so tests and hosts that await it
- * see the whole player.
+ * The extras: the parts of the player that are not needed to read, in the
+ * lazy chunk with the reading (see reading-api.ts): the paragraph slider,
+ * "Resume from", settings, the shortcuts dialog, the keyboard shortcuts,
+ * roving focus in the toolbar, follow-along scrolling and the Media Session.
  */
 import type { CSSResult, TemplateResult, nothing } from 'lit';
 import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
@@ -41,19 +32,4 @@ export interface PlayerParts {
 export interface PlayerExtras {
   readonly styles: CSSResult;
   attach(player: AloudPlayer): PlayerParts;
-}
-
-let loading: Promise<PlayerExtras | null> | undefined;
-
-/** One fetch per page, shared by every player; never rejects. */
-export function loadExtras(): Promise<PlayerExtras | null> {
-  loading ??= import('./aloud-player.extras.ts').then(
-    (module) => module.extras,
-    (error: unknown) => {
-      // The core still reads; the listener loses only the extras.
-      console.warn('<aloud-player>: could not load the player extras', error);
-      return null;
-    },
-  );
-  return loading;
 }

@@ -9,7 +9,7 @@ import { excerpt, extraStrings, formatDuration } from '../../core/i18n/extras-st
 import { strings } from '../../core/i18n/strings.ts';
 import { SHORTCUTS } from '../../core/keyboard/shortcuts.ts';
 import { estimateTime } from '../../core/playback/timing.ts';
-import { isActive } from '../../core/playback/transition.ts';
+import { isActive } from '../../core/playback/state.ts';
 import { builtInSupported } from '../../core/speech/builtin/voices.ts';
 import type { AloudPlayer } from './aloud-player.ts';
 import { renderDownload } from './download-audio.ts';
