@@ -93,11 +93,10 @@ export class AloudPlayer extends LitElement {
   /** @internal */ settingsOpen = false;
   /** @internal */ headline = '';
 
-  /**
-   * @internal The state and effects of reading; the element's parts read it.
-   * A stand-in that holds early intents until the reading chunk arrives.
-   */
-  playback: Playback = new PendingPlayback();
+  /** Holds the intents that come before the reading chunk (see pending-playback.ts). */
+  #pending = new PendingPlayback();
+  /** @internal The state and effects of reading; the element's parts read it. The stand-in until the chunk arrives. */
+  playback: Playback = this.#pending;
   /** @internal */
   readonly i18n: PlayerLocale = new PlayerLocale(this, () => this.uiLang || this.playback.article?.lang || null);
   /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
@@ -282,12 +281,11 @@ export class AloudPlayer extends LitElement {
     const reading = startReading(this, (previous, next) => this.i18n.run(() => this.#onPlaybackChange(previous, next)));
     reading.playback.onVoiceGone = () => (this.statusMessage = this.i18n.run(strings.voiceGone));
     reading.playback.onEngineNotice = (event) => this.#onEngineNotice(event);
-    const { early } = this.playback as PendingPlayback;
     this.#reading = reading;
     this.playback = reading.playback;
     this.#loadArticle();
     // After the article is indexed, so that an early Play has something to play.
-    for (const event of early) this.playback.dispatch(event);
+    for (const event of this.#pending.early) this.playback.dispatch(event);
     this.#plays.onTheWay = false;
     this.#settlePlays(this.playback.state);
     this.requestUpdate();
