@@ -10,7 +10,9 @@
  *
  * A player fetches the chunk as soon as it connects, so it is there long
  * before anyone can press Play. Until then no article is indexed, so Play is
- * disabled rather than pretending; calls to the API are held (see
+ * disabled rather than pretending; that also means a press on Play always
+ * reaches `speak()` synchronously inside the click, as iOS and Safari need for
+ * the first utterance. Calls to the API are held (see
  * pending-playback.ts) and carried out in order once it is there. If the
  * chunk cannot be fetched, the player says so in its error line.
  * `player.updateComplete` waits for the chunk.
