@@ -42,9 +42,13 @@ export interface EngineBenchResult {
 /** Page-side probes, as source text (functions would carry tsx's `__name` helper into the page). */
 const PROBES = `
   Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => undefined });
-  window.__bench = { inputs: [], audio: [], ready: [] };
+  window.__bench = { inputs: [], audio: [], ready: [], audioAtKey: [] };
   addEventListener('click', (event) => window.__bench.inputs.push(event.timeStamp), { capture: true });
-  addEventListener('keydown', (event) => window.__bench.inputs.push(event.timeStamp), { capture: true });
+  addEventListener('keydown', (event) => {
+    window.__bench.inputs.push(event.timeStamp);
+    // Audio scheduled before this instant belongs to the utterance the key cancels.
+    window.__bench.audioAtKey.push(window.__bench.audio.length);
+  }, { capture: true });
   const start = AudioBufferSourceNode.prototype.start;
   AudioBufferSourceNode.prototype.start = function (when = 0, ...rest) {
     const lead = Math.max(0, when - this.context.currentTime) * 1000;
@@ -62,7 +66,7 @@ const PROBES = `
   };`;
 
 interface Probe {
-  __bench: { inputs: number[]; audio: number[]; ready: number[] };
+  __bench: { inputs: number[]; audio: number[]; ready: number[]; audioAtKey: number[] };
 }
 
 const probe = (page: Page) => page.evaluate(() => (window as unknown as Probe).__bench);
@@ -101,11 +105,16 @@ async function coldAndWarm(browser: Browser, warmRuns: number): Promise<{ load: 
     );
     const clicked = first.inputs.at(-1) ?? Number.NaN;
     const warm: number[] = [];
+    // "Warm" means L while the listener hears speech: wait for the player to be playing before each press.
+    const playing = () => until(() => page.evaluate(() => !(document.querySelector('aloud-player') as HTMLElement & { paused: boolean }).paused), Boolean, 'playing');
     for (let run = 0; run < warmRuns; run++) {
-      const before = (await probe(page)).audio.length;
+      await playing();
       await page.keyboard.press('l');
-      const after = await until(() => probe(page), (bench) => bench.audio.length > before, 'audio after L');
-      warm.push((after.audio[before] ?? Number.NaN) - (after.inputs.at(-1) ?? Number.NaN));
+      // Counted from the keydown itself, not from a read before it: the old
+      // utterance's pieces, queued seconds ahead, keep arriving until then.
+      const scheduledAtKey = (bench: Probe['__bench']) => bench.audioAtKey[run] ?? Number.POSITIVE_INFINITY;
+      const after = await until(() => probe(page), (bench) => bench.audio.length > scheduledAtKey(bench), 'audio after L');
+      warm.push((after.audio[scheduledAtKey(after)] ?? Number.NaN) - (after.inputs.at(-1) ?? Number.NaN));
     }
     return { load: (first.ready[0] ?? Number.NaN) - engineRequest, cold: (first.audio[0] ?? Number.NaN) - clicked, warm };
   } finally {
