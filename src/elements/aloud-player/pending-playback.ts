@@ -1,9 +1,10 @@
 /**
  * Stands in for the playback controller until the reading chunk arrives (see
  * reading-api.ts). Nothing is indexed yet, so the toolbar's Play, Previous and
- * Next are disabled; what can still come early (a `play()` or `playbackRate`
- * from the host page, a shortcut key) is kept, in order, and handed to the
- * controller once it is there. Nothing the listener or host asked for is lost.
+ * Next are disabled; what can still come early (the host page's calls, such as
+ * `play()` or `playbackRate`, and the toolbar's Slower and Faster) is kept, in
+ * order, and handed to the controller once it is there. (The keyboard
+ * shortcuts arrive in the same chunk, so they never come early.)
  */
 import { clampRate, initialState, type PlaybackEvent, type PlaybackState } from '../../core/playback/state.ts';
 import type { Playback } from './reading-api.ts';
