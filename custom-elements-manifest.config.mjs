@@ -30,7 +30,9 @@ function dropReactiveState() {
         for (const declaration of module.declarations ?? []) {
           const names = stateNames.get(declaration.name);
           if (!names) continue;
-          declaration.attributes = declaration.attributes?.filter((attribute) => !names.has(attribute.fieldName ?? attribute.name));
+          declaration.attributes = declaration.attributes?.filter(
+            (attribute) => !names.has(attribute.fieldName ?? attribute.name),
+          );
           declaration.members = declaration.members?.filter((member) => !names.has(member.name));
           // dispatchEvent(new PlayerErrorEvent(…)) is found as a nameless event; @fires names it.
           declaration.events = declaration.events?.filter((event) => event.name);

@@ -11,7 +11,11 @@ const BUILT_IN_LANGUAGES = ['en'];
 // and base path, and aloud.js finds its lazy chunks relative to its own URL.
 export default defineConfig({
   base: './',
-  plugins: [articlePlugin({ contentDir: 'content' }), embedPlugin(), espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES })],
+  plugins: [
+    articlePlugin({ contentDir: 'content' }),
+    embedPlugin(),
+    espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES }),
+  ],
   // The eSpeak worker is an ES module worker: the package is an ES module with a
   // Node-only dynamic import that a classic (IIFE) worker build cannot hold.
   worker: {
@@ -33,7 +37,12 @@ export default defineConfig({
     rollupOptions: {
       // rtl-demo.html: an Arabic article with the embedded player, right to left (issue 7).
       // embed-demo.html: someone else's page using only the public snippet (issue 5).
-      input: { index: 'index.html', 'rtl-demo': 'rtl-demo.html', 'embed-demo': 'embed-demo.html', aloud: 'src/aloud.ts' },
+      input: {
+        index: 'index.html',
+        'rtl-demo': 'rtl-demo.html',
+        'embed-demo': 'embed-demo.html',
+        aloud: 'src/aloud.ts',
+      },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'aloud' ? 'aloud.js' : 'assets/[name]-[hash].js'),
       },

@@ -8,7 +8,6 @@ import { espeakTestPlugin } from './test/helpers/wtr-espeak-plugin.mjs';
 // background-networking flags it floods this machine's closed network.
 import chromeFlags from './test/helpers/chrome-flags.json' with { type: 'json' };
 
-
 /**
  * Property tests in the browser read FC_RUNS, FC_SEED and FC_PATH from here
  * (test/browser/playback-races.property.test.ts): run sizes and replays are

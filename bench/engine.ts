@@ -71,7 +71,12 @@ interface Probe {
 
 const probe = (page: Page) => page.evaluate(() => (window as unknown as Probe).__bench);
 
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -85,7 +90,10 @@ async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean,
 const BENCH_CSP = STRICT_CSP.replace("connect-src 'self'", "connect-src 'self' blob:");
 
 async function openPage(browser: Browser): Promise<BuiltPage> {
-  return openBuiltPage(browser, { csp: BENCH_CSP, beforeLoad: (page) => page.evaluateOnNewDocument(PROBES).then(() => undefined) });
+  return openBuiltPage(browser, {
+    csp: BENCH_CSP,
+    beforeLoad: (page) => page.evaluateOnNewDocument(PROBES).then(() => undefined),
+  });
 }
 
 async function clickInPlayer(page: Page, selector: string): Promise<void> {
@@ -94,29 +102,52 @@ async function clickInPlayer(page: Page, selector: string): Promise<void> {
 }
 
 /** One fresh page: the cold figures, then `warmRuns` next-paragraph presses. */
-async function coldAndWarm(browser: Browser, warmRuns: number): Promise<{ load: number; cold: number; warm: number[] }> {
+async function coldAndWarm(
+  browser: Browser,
+  warmRuns: number,
+): Promise<{ load: number; cold: number; warm: number[] }> {
   const built = await openPage(browser);
   const { page } = built;
   try {
     await clickInPlayer(page, 'button.primary');
-    const first = await until(() => probe(page), (bench) => bench.audio.length > 0 && bench.ready.length > 0, 'first audio');
-    const engineRequest = await page.evaluate(() =>
-      performance.getEntriesByType('resource').find((entry) => /builtin-engine-[\w-]+\.js$/.test(entry.name))?.startTime ?? Number.NaN,
+    const first = await until(
+      () => probe(page),
+      (bench) => bench.audio.length > 0 && bench.ready.length > 0,
+      'first audio',
+    );
+    const engineRequest = await page.evaluate(
+      () =>
+        performance.getEntriesByType('resource').find((entry) => /builtin-engine-[\w-]+\.js$/.test(entry.name))
+          ?.startTime ?? Number.NaN,
     );
     const clicked = first.inputs.at(-1) ?? Number.NaN;
     const warm: number[] = [];
     // "Warm" means L while the listener hears speech: wait for the player to be playing before each press.
-    const playing = () => until(() => page.evaluate(() => !(document.querySelector('aloud-player') as HTMLElement & { paused: boolean }).paused), Boolean, 'playing');
+    const playing = () =>
+      until(
+        () =>
+          page.evaluate(() => !(document.querySelector('aloud-player') as HTMLElement & { paused: boolean }).paused),
+        Boolean,
+        'playing',
+      );
     for (let run = 0; run < warmRuns; run++) {
       await playing();
       await page.keyboard.press('l');
       // Counted from the keydown itself, not from a read before it: the old
       // utterance's pieces, queued seconds ahead, keep arriving until then.
       const scheduledAtKey = (bench: Probe['__bench']) => bench.audioAtKey[run] ?? Number.POSITIVE_INFINITY;
-      const after = await until(() => probe(page), (bench) => bench.audio.length > scheduledAtKey(bench), 'audio after L');
+      const after = await until(
+        () => probe(page),
+        (bench) => bench.audio.length > scheduledAtKey(bench),
+        'audio after L',
+      );
       warm.push((after.audio[scheduledAtKey(after)] ?? Number.NaN) - (after.inputs.at(-1) ?? Number.NaN));
     }
-    return { load: (first.ready[0] ?? Number.NaN) - engineRequest, cold: (first.audio[0] ?? Number.NaN) - clicked, warm };
+    return {
+      load: (first.ready[0] ?? Number.NaN) - engineRequest,
+      cold: (first.audio[0] ?? Number.NaN) - clicked,
+      warm,
+    };
   } finally {
     await built.close();
   }
@@ -126,13 +157,21 @@ async function coldAndWarm(browser: Browser, warmRuns: number): Promise<{ load: 
 async function renderArticle(browser: Browser, runs: number): Promise<{ factors: number[]; audioSeconds: number }> {
   const built = await openPage(browser);
   const { page } = built;
-  const shadow = (selector: string) => page.evaluate((query) => Boolean(document.querySelector('aloud-player')?.shadowRoot?.querySelector(query)), selector);
+  const shadow = (selector: string) =>
+    page.evaluate(
+      (query) => Boolean(document.querySelector('aloud-player')?.shadowRoot?.querySelector(query)),
+      selector,
+    );
   const factors: number[] = [];
   let audioSeconds = 0;
   try {
     // Load the engine first (as after a listener pressed Play), so the figure is synthesis alone.
     await clickInPlayer(page, 'button.primary');
-    await until(() => probe(page), (bench) => bench.audio.length > 0, 'the engine');
+    await until(
+      () => probe(page),
+      (bench) => bench.audio.length > 0,
+      'the engine',
+    );
     await clickInPlayer(page, 'button.primary');
     await clickInPlayer(page, '#settings-button');
     for (let run = 0; run < runs; run++) {
@@ -140,7 +179,13 @@ async function renderArticle(browser: Browser, runs: number): Promise<{ factors:
       const started = Date.now();
       await until(() => shadow('#download-audio-link'), Boolean, 'the rendered article', 120_000);
       const seconds = (Date.now() - started) / 1000;
-      const label = await page.evaluate(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('#download-captions-link')?.getAttribute('href') ?? '');
+      const label = await page.evaluate(
+        () =>
+          document
+            .querySelector('aloud-player')
+            ?.shadowRoot?.querySelector('#download-captions-link')
+            ?.getAttribute('href') ?? '',
+      );
       const vtt = await page.evaluate(async (url) => (await fetch(url)).text(), label);
       const last = [...vtt.matchAll(/--> (\d\d):(\d\d):(\d\d\.\d{3})/g)].at(-1);
       audioSeconds = last ? Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]) : audioSeconds;
@@ -187,21 +232,49 @@ export async function measureEngine(browser: Browser, options: EngineBenchOption
 /** Rows for a table: measure, median, detail, goal, status. */
 export function engineRows(result: EngineBenchResult): string[][] {
   const ms = (summary: Summary) => `${round(summary.median, 0)} ms`;
-  const spread = (summary: Summary, unit = ' ms', digits = 1) => `${summary.runs} runs, ${round(summary.min, digits)}–${round(summary.max, digits)}${unit}`;
+  const spread = (summary: Summary, unit = ' ms', digits = 1) =>
+    `${summary.runs} runs, ${round(summary.min, digits)}–${round(summary.max, digits)}${unit}`;
   const kb = round(result.lazyDownloadGzip.total / 1000, 1);
   return [
     ['built-in: cold load (import → ready)', ms(result.coldLoad), spread(result.coldLoad), '', ''],
-    ['built-in: Play → first audio, cold', ms(result.firstAudioCold), spread(result.firstAudioCold), '≤ 600 ms', result.firstAudioCold.median <= 600 ? 'met' : 'NOT met'],
-    ['built-in: Play → first audio, warm', ms(result.firstAudioWarm), spread(result.firstAudioWarm), '≤ 300 ms', result.firstAudioWarm.median <= 300 ? 'met' : 'NOT met'],
-    ['built-in: real-time factor', String(round(result.realTimeFactor.median, 4)), `${spread(result.realTimeFactor, '', 4)}, ${result.articleAudioSeconds} s of audio`, '≤ 0.01', result.realTimeFactor.median <= 0.01 ? 'met' : 'NOT met'],
-    ['built-in: lazy download gzip', `${kb} kB`, Object.keys(result.lazyDownloadGzip.files).join(', '), '≤ 700 kB', kb <= 700 ? 'met' : 'NOT met'],
+    [
+      'built-in: Play → first audio, cold',
+      ms(result.firstAudioCold),
+      spread(result.firstAudioCold),
+      '≤ 600 ms',
+      result.firstAudioCold.median <= 600 ? 'met' : 'NOT met',
+    ],
+    [
+      'built-in: Play → first audio, warm',
+      ms(result.firstAudioWarm),
+      spread(result.firstAudioWarm),
+      '≤ 300 ms',
+      result.firstAudioWarm.median <= 300 ? 'met' : 'NOT met',
+    ],
+    [
+      'built-in: real-time factor',
+      String(round(result.realTimeFactor.median, 4)),
+      `${spread(result.realTimeFactor, '', 4)}, ${result.articleAudioSeconds} s of audio`,
+      '≤ 0.01',
+      result.realTimeFactor.median <= 0.01 ? 'met' : 'NOT met',
+    ],
+    [
+      'built-in: lazy download gzip',
+      `${kb} kB`,
+      Object.keys(result.lazyDownloadGzip.files).join(', '),
+      '≤ 700 kB',
+      kb <= 700 ? 'met' : 'NOT met',
+    ],
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const browser = await launchBrowser();
   try {
-    const rows = [['measure', 'median / value', 'detail', 'goal', 'status'], ...engineRows(await measureEngine(browser))];
+    const rows = [
+      ['measure', 'median / value', 'detail', 'goal', 'status'],
+      ...engineRows(await measureEngine(browser)),
+    ];
     const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
     for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
   } finally {

@@ -24,15 +24,27 @@ async function recordInputTimes(page: Page): Promise<void> {
   await page.evaluateOnNewDocument(() => {
     (window as unknown as BenchWindow).__times = { keys: [], clicks: [], speaks: [] };
     // Capture on window runs before the player's own listeners: the event's timestamp is the start.
-    window.addEventListener('keydown', (event) => (window as unknown as BenchWindow).__times.keys.push(event.timeStamp), { capture: true });
-    window.addEventListener('click', (event) => (window as unknown as BenchWindow).__times.clicks.push(event.timeStamp), { capture: true });
+    window.addEventListener(
+      'keydown',
+      (event) => (window as unknown as BenchWindow).__times.keys.push(event.timeStamp),
+      { capture: true },
+    );
+    window.addEventListener(
+      'click',
+      (event) => (window as unknown as BenchWindow).__times.clicks.push(event.timeStamp),
+      { capture: true },
+    );
   });
 }
 
 const spokenCount = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__fakeSpeech.spoken.length);
 
 async function untilSpoken(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((expected: number) => (window as unknown as BenchWindow).__fakeSpeech.spoken.length >= expected, { timeout: 5000 }, count);
+  await page.waitForFunction(
+    (expected: number) => (window as unknown as BenchWindow).__fakeSpeech.spoken.length >= expected,
+    { timeout: 5000 },
+    count,
+  );
 }
 
 /** Latency of the last input of `kind` to the last speak() call. */
@@ -100,10 +112,14 @@ async function indexCost(page: Page, runs: number): Promise<{ player: Summary; b
       const t0 = performance.now();
       let characters = 0;
       for (let repeat = 0; repeat < repeats; repeat += 1) {
-        for (const element of article.querySelectorAll('h1, h2, h3, p, li, blockquote')) characters += element.textContent?.length ?? 0;
+        for (const element of article.querySelectorAll('h1, h2, h3, p, li, blockquote'))
+          characters += element.textContent?.length ?? 0;
       }
       const plainMs = (performance.now() - t0) / repeats;
-      const element = document.createElement('aloud-player') as HTMLElement & { paragraphCount: number; updateComplete: Promise<boolean> };
+      const element = document.createElement('aloud-player') as HTMLElement & {
+        paragraphCount: number;
+        updateComplete: Promise<boolean>;
+      };
       element.setAttribute('for', 'story');
       const t1 = performance.now();
       document.querySelector('main')?.append(element);
@@ -146,20 +162,28 @@ export interface LatencyResult {
   readonly boundaryMs: number;
 }
 
-export async function measureLatency(browser: Browser, options: { root?: string; path?: string; presses: number }): Promise<LatencyResult> {
+export async function measureLatency(
+  browser: Browser,
+  options: { root?: string; path?: string; presses: number },
+): Promise<LatencyResult> {
   const built = await openBuiltPage(browser, {
     ...(options.root ? { root: options.root } : {}),
     ...(options.path ? { path: options.path } : {}),
     viewport: { width: 1280, height: 900 },
     beforeLoad: async (page) => {
       // A voice, so the fallback engine keeps to (fake) Web Speech instead of loading the built-in one.
-      await injectFakeSpeech(page, { mode: 'manual', voices: [{ name: 'Bench English', lang: 'en-US', default: true }] });
+      await injectFakeSpeech(page, {
+        mode: 'manual',
+        voices: [{ name: 'Bench English', lang: 'en-US', default: true }],
+      });
       await recordInputTimes(page);
     },
   });
   try {
     const { page } = built;
-    await page.waitForFunction(() => ((document.querySelector('aloud-player') as { paragraphCount?: number } | null)?.paragraphCount ?? 0) > 0);
+    await page.waitForFunction(
+      () => ((document.querySelector('aloud-player') as { paragraphCount?: number } | null)?.paragraphCount ?? 0) > 0,
+    );
     // The shortcuts live in the lazy chunk with the reading: wait for it (its slider shows it arrived).
     await page.waitForSelector('aloud-player >>> input[type="range"]');
     await page.focus('body');

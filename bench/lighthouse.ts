@@ -96,7 +96,11 @@ export async function runLighthouse(outputDir = 'bench/lighthouse'): Promise<Lig
         }
       }
       const metric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? Number.NaN) * 1000) / 1000;
-      const metrics = { lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift') };
+      const metrics = {
+        lcpMs: metric('largest-contentful-paint'),
+        tbtMs: metric('total-blocking-time'),
+        cls: metric('cumulative-layout-shift'),
+      };
       pages.push({ page: name, url: `/${path}`, scores, lostPoints, metrics });
     }
     const summary = { lighthouseVersion, chromium: await browser.version(), when: new Date().toISOString(), pages };
@@ -118,7 +122,9 @@ async function main(): Promise<void> {
     console.log(`${page.page.padEnd(9)} ${scores}`);
     for (const lost of page.lostPoints) console.log(`          lost points: ${lost}`);
   }
-  console.log(`Reports in ${outputDir}/ (summary.json, ${summary.pages.map((page) => `${page.page}.html`).join(', ')})`);
+  console.log(
+    `Reports in ${outputDir}/ (summary.json, ${summary.pages.map((page) => `${page.page}.html`).join(', ')})`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

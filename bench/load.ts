@@ -63,9 +63,18 @@ async function leftovers(page: Page, cdp: CDPSession): Promise<Leftovers> {
   const metrics = await page.metrics();
   const dom = await page.evaluate(() => {
     const ours = CSS.highlights.get('aloud-word');
-    return { highlights: CSS.highlights.size, highlightRanges: ours?.size ?? 0, currentMarked: document.querySelectorAll('[data-aloud-current]').length };
+    return {
+      highlights: CSS.highlights.size,
+      highlightRanges: ours?.size ?? 0,
+      currentMarked: document.querySelectorAll('[data-aloud-current]').length,
+    };
   });
-  return { heapMB: round(heap.usedSize / 1e6, 2), listeners: metrics.JSEventListeners ?? -1, nodes: metrics.Nodes ?? -1, ...dom };
+  return {
+    heapMB: round(heap.usedSize / 1e6, 2),
+    listeners: metrics.JSEventListeners ?? -1,
+    nodes: metrics.Nodes ?? -1,
+    ...dom,
+  };
 }
 
 /** Everything timed runs inside the page, so no DevTools round trip is measured. */
@@ -160,7 +169,10 @@ async function readWholeArticle(page: Page): Promise<{ ms: number; utterances: n
   });
 }
 
-export async function measureLoad(browser: Browser, options: { paragraphs?: number; samples?: number } = {}): Promise<LoadResult> {
+export async function measureLoad(
+  browser: Browser,
+  options: { paragraphs?: number; samples?: number } = {},
+): Promise<LoadResult> {
   const paragraphs = options.paragraphs ?? 10_000;
   const site = generatedSite([paragraphs]);
   const started = Date.now();
@@ -169,11 +181,15 @@ export async function measureLoad(browser: Browser, options: { paragraphs?: numb
     path: site.page(paragraphs),
     viewport: { width: 1280, height: 900 },
     // A voice, so the fallback engine keeps to (fake) Web Speech instead of loading the built-in one.
-    beforeLoad: (page) => injectFakeSpeech(page, { mode: 'manual', voices: [{ name: 'Bench English', lang: 'en-US', default: true }] }),
+    beforeLoad: (page) =>
+      injectFakeSpeech(page, { mode: 'manual', voices: [{ name: 'Bench English', lang: 'en-US', default: true }] }),
   });
   try {
     const { page } = built;
-    await page.waitForFunction(() => ((document.querySelector('aloud-player') as AloudPlayer | null)?.paragraphCount ?? 0) > 0, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => ((document.querySelector('aloud-player') as AloudPlayer | null)?.paragraphCount ?? 0) > 0,
+      { timeout: 60_000 },
+    );
     const readyMs = Date.now() - started;
     const cdp = await page.createCDPSession();
     const loaded = await leftovers(page, cdp);

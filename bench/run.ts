@@ -21,10 +21,34 @@ const LOAD_PARAGRAPHS = Number(process.env['BENCH_LOAD_PARAGRAPHS'] ?? 2000);
 function latencyRows(label: string, result: LatencyResult): string[][] {
   const ms = (value: number) => `${round(value, 2)} ms`;
   return [
-    [`${label}: K → speak()`, ms(result.keyK.median), ms(result.keyK.p95), '≤ 16 ms p95', result.keyK.p95 <= 16 ? 'met' : 'NOT met'],
-    [`${label}: L → speak()`, ms(result.keyL.median), ms(result.keyL.p95), '≤ 16 ms p95', result.keyL.p95 <= 16 ? 'met' : 'NOT met'],
-    [`${label}: click Play → speak()`, ms(result.clickPlay.median), ms(result.clickPlay.p95), '≤ 16 ms p95', result.clickPlay.p95 <= 16 ? 'met' : 'NOT met'],
-    [`${label}: upgrade + index`, ms(result.index.player.median), `×${round(result.index.ratio, 1)} of a plain DOM walk (${ms(result.index.baseline.median)})`, '', ''],
+    [
+      `${label}: K → speak()`,
+      ms(result.keyK.median),
+      ms(result.keyK.p95),
+      '≤ 16 ms p95',
+      result.keyK.p95 <= 16 ? 'met' : 'NOT met',
+    ],
+    [
+      `${label}: L → speak()`,
+      ms(result.keyL.median),
+      ms(result.keyL.p95),
+      '≤ 16 ms p95',
+      result.keyL.p95 <= 16 ? 'met' : 'NOT met',
+    ],
+    [
+      `${label}: click Play → speak()`,
+      ms(result.clickPlay.median),
+      ms(result.clickPlay.p95),
+      '≤ 16 ms p95',
+      result.clickPlay.p95 <= 16 ? 'met' : 'NOT met',
+    ],
+    [
+      `${label}: upgrade + index`,
+      ms(result.index.player.median),
+      `×${round(result.index.ratio, 1)} of a plain DOM walk (${ms(result.index.baseline.median)})`,
+      '',
+      '',
+    ],
     [`${label}: one word boundary`, ms(result.boundaryMs), '', '', ''],
   ];
 }
@@ -34,9 +58,27 @@ function loadRows(load: LoadResult): string[][] {
   const heaps = load.afterRead.map((after) => mb(after.heapMB)).join(' / ');
   const listeners = load.afterRead.map((after) => after.listeners).join(' / ');
   return [
-    [`${load.paragraphs} paragraphs: heap after load`, mb(load.loaded.heapMB), `${load.loaded.listeners} listeners`, '', ''],
-    [`${load.paragraphs} paragraphs: heap after reads 1/2/3`, heaps, `listeners ${listeners}`, 'bounded', boundedHeap(load) ? 'met' : 'NOT met'],
-    [`${load.paragraphs} paragraphs: mutations per paragraph change`, String(load.articleMutationsPerNext.median), 'one attribute off, one on', '2 (O(1))', load.articleMutationsPerNext.median <= 2 ? 'met' : 'NOT met'],
+    [
+      `${load.paragraphs} paragraphs: heap after load`,
+      mb(load.loaded.heapMB),
+      `${load.loaded.listeners} listeners`,
+      '',
+      '',
+    ],
+    [
+      `${load.paragraphs} paragraphs: heap after reads 1/2/3`,
+      heaps,
+      `listeners ${listeners}`,
+      'bounded',
+      boundedHeap(load) ? 'met' : 'NOT met',
+    ],
+    [
+      `${load.paragraphs} paragraphs: mutations per paragraph change`,
+      String(load.articleMutationsPerNext.median),
+      'one attribute off, one on',
+      '2 (O(1))',
+      load.articleMutationsPerNext.median <= 2 ? 'met' : 'NOT met',
+    ],
   ];
 }
 
@@ -78,10 +120,28 @@ async function main(): Promise<void> {
   const kb = (bytes: number) => `${round(bytes / 1000, 2)} kB`;
   const rows: string[][] = [
     ['measure', 'median / value', 'p95 / detail', 'goal', 'status'],
-    ['dist/aloud.js gzip', kb(size.aloudJs.gzip), `brotli ${kb(size.aloudJs.brotli)}`, '≤ 15 kB', size.goal.met ? 'met' : 'NOT met'],
+    [
+      'dist/aloud.js gzip',
+      kb(size.aloudJs.gzip),
+      `brotli ${kb(size.aloudJs.brotli)}`,
+      '≤ 15 kB',
+      size.goal.met ? 'met' : 'NOT met',
+    ],
     ['lazy chunk (reading and extras) gzip', kb(size.lazyChunk.gzip), `brotli ${kb(size.lazyChunk.brotli)}`, '', ''],
-    ['aloud.js + lazy chunk, before Play gzip', kb(size.beforePlay.gzip), `brotli ${kb(size.beforePlay.brotli)}`, '', ''],
-    ['article page, all requests gzip', kb(size.articlePage.bytes.gzip), `${size.articlePage.requests} requests`, '', ''],
+    [
+      'aloud.js + lazy chunk, before Play gzip',
+      kb(size.beforePlay.gzip),
+      `brotli ${kb(size.beforePlay.brotli)}`,
+      '',
+      '',
+    ],
+    [
+      'article page, all requests gzip',
+      kb(size.articlePage.bytes.gzip),
+      `${size.articlePage.requests} requests`,
+      '',
+      '',
+    ],
     ...Object.entries(size.peers).map(([name, bytes]) => [name, kb(bytes.gzip), `brotli ${kb(bytes.brotli)}`, '', '']),
     ['aloud.js / media-chrome (gzip)', `×${size.ratios.aloudToMediaChromeGzip}`, '', '', ''],
     ['aloud.js / easy-speech (gzip)', `×${size.ratios.aloudToEasySpeechGzip}`, '', '', ''],
@@ -95,14 +155,21 @@ async function main(): Promise<void> {
       `${page.scores.performance} / ${page.scores.accessibility} / ${page.scores['best-practices']}`,
       `perf. / a11y / best pr.; LCP ${Math.round(page.metrics.lcpMs)} ms, TBT ${Math.round(page.metrics.tbtMs)} ms, CLS ${page.metrics.cls}`,
       '100 / 100 / 100',
-      page.scores.performance === 100 && page.scores.accessibility === 100 && page.scores['best-practices'] === 100 ? 'met' : 'NOT met',
+      page.scores.performance === 100 && page.scores.accessibility === 100 && page.scores['best-practices'] === 100
+        ? 'met'
+        : 'NOT met',
     ]),
   ];
   printTable(rows);
 
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
     presses: PRESSES,
     size,
     latency: { seed, paragraphs1000: thousand, paragraphs10000: large },

@@ -28,7 +28,10 @@ export function measureBytes(content: Buffer | string): Bytes {
 
 /** easy-speech ships unminified ES: minify it the same way our build does, for a fair comparison. */
 function minified(entry: string): string {
-  return buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false }).outputFiles[0]?.text ?? '';
+  return (
+    buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false }).outputFiles[0]?.text ??
+    ''
+  );
 }
 
 /** Everything the built page requested until the network went idle. */
@@ -41,7 +44,10 @@ async function pageLoadBytes(): Promise<{ requests: number; bytes: Bytes }> {
       beforeLoad: async (page) => {
         page.on('response', (response) => {
           requests += 1;
-          void response.buffer().then((body) => chunks.push(body), () => undefined);
+          void response.buffer().then(
+            (body) => chunks.push(body),
+            () => undefined,
+          );
         });
       },
     });
@@ -81,7 +87,10 @@ export async function runSize() {
     // What a host page has loaded before Play can be pressed; each file compressed on its own.
     beforePlay: { gzip: aloud.gzip + lazyChunk.gzip, brotli: aloud.brotli + lazyChunk.brotli },
     articlePage: page,
-    peers: { 'media-chrome 4.19.4 (iife/index.js)': mediaChrome, 'easy-speech 2.4.0 (minified, engine only)': easySpeech },
+    peers: {
+      'media-chrome 4.19.4 (iife/index.js)': mediaChrome,
+      'easy-speech 2.4.0 (minified, engine only)': easySpeech,
+    },
     ratios: {
       aloudToMediaChromeGzip: round(aloud.gzip / mediaChrome.gzip),
       aloudToEasySpeechGzip: round(aloud.gzip / easySpeech.gzip),

@@ -47,7 +47,8 @@ export const LANGUAGE_FILES: Readonly<Record<string, { readonly dict: string; re
 
 export function readPackageMetadata(js: string): PackageMetadata {
   const match = METADATA.exec(js);
-  if (!match?.[1] || !match[2]) throw new Error('espeak-ng.js: no loadPackage({files:[…]}) call found; has the package changed?');
+  if (!match?.[1] || !match[2])
+    throw new Error('espeak-ng.js: no loadPackage({files:[…]}) call found; has the package changed?');
   // The array is a JS literal with bare keys; quoting them makes it JSON.
   const json = match[1].replace(/([{,])(filename|start|end):/g, '$1"$2":');
   const files = JSON.parse(json) as PackagedFile[];
@@ -58,7 +59,10 @@ export function readPackageMetadata(js: string): PackageMetadata {
 export function filesForLanguages(languages: readonly string[]): (filename: string) => boolean {
   const specs = languages.map((code) => {
     const spec = LANGUAGE_FILES[code];
-    if (!spec) throw new Error(`eSpeak data: no file list for language "${code}" (known: ${Object.keys(LANGUAGE_FILES).join(', ')})`);
+    if (!spec)
+      throw new Error(
+        `eSpeak data: no file list for language "${code}" (known: ${Object.keys(LANGUAGE_FILES).join(', ')})`,
+      );
     return spec;
   });
   return (filename) => {
@@ -83,8 +87,13 @@ export function trimPackage(js: string, data: Uint8Array, keep: (filename: strin
     files.push({ filename: file.filename, start: offset, end: offset + (file.end - file.start) });
     offset += file.end - file.start;
   }
-  const literal = files.map((file) => `{filename:${JSON.stringify(file.filename)},start:${file.start},end:${file.end}}`);
-  const rewritten = js.replace(METADATA, () => `loadPackage({files:[${literal.join(',')}],remote_package_size:${total}})`);
+  const literal = files.map(
+    (file) => `{filename:${JSON.stringify(file.filename)},start:${file.start},end:${file.end}}`,
+  );
+  const rewritten = js.replace(
+    METADATA,
+    () => `loadPackage({files:[${literal.join(',')}],remote_package_size:${total}})`,
+  );
   return { js: rewritten, data: out, files };
 }
 
@@ -100,6 +109,9 @@ export function trimPackage(js: string, data: Uint8Array, keep: (filename: strin
  */
 export function adaptForBrowserBundle(js: string): string {
   return js
-    .replace('const{createRequire}=await import("module");', 'const createRequire=()=>(name)=>{throw new Error(`${name}: Node only`)};')
+    .replace(
+      'const{createRequire}=await import("module");',
+      'const createRequire=()=>(name)=>{throw new Error(`${name}: Node only`)};',
+    )
     .replace('new URL("espeak-ng.wasm",import.meta.url).href', '"espeak-ng.wasm"');
 }

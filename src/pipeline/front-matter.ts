@@ -22,9 +22,7 @@ export interface SplitContent {
 
 /** `['figures', 1, 'id']` → `figures[1].id`, the spelling used in messages. */
 export function formatFieldPath(path: FieldPath): string {
-  return path
-    .map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`))
-    .join('');
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
 }
 
 /** Answers "which line is this field on?" for the parsed front matter. */

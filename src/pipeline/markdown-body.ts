@@ -54,7 +54,12 @@ export function parseBody(body: string, firstLine: number, file: string): Locate
     if (!token || token.level !== 0 || token.nesting === -1) continue;
     if (token.type !== 'paragraph_open') {
       const what = UNSUPPORTED[token.type] ?? `"${token.type}" blocks`;
-      throw new ContentError(file, lineOf(token), 'body', `${what} are not supported: the body is paragraphs and [[figure:ID]] lines`);
+      throw new ContentError(
+        file,
+        lineOf(token),
+        'body',
+        `${what} are not supported: the body is paragraphs and [[figure:ID]] lines`,
+      );
     }
     const inline = tokens[i + 1];
     if (!inline || inline.type !== 'inline') continue;
@@ -63,7 +68,12 @@ export function parseBody(body: string, firstLine: number, file: string): Locate
 
   if (!blocks.some(({ block }) => block.kind === 'paragraph')) {
     const lastLine = firstLine + Math.max(0, body.split('\n').length - 1);
-    throw new ContentError(file, blocks.length ? lastLine : firstLine, 'body', 'has no paragraphs: write the article text after the closing ---');
+    throw new ContentError(
+      file,
+      blocks.length ? lastLine : firstLine,
+      'body',
+      'has no paragraphs: write the article text after the closing ---',
+    );
   }
   return blocks;
 }
@@ -77,7 +87,12 @@ function toBlock(inline: Token, line: number, file: string): ArticleBlock {
 
   const children = (inline.children ?? []).map((child) => {
     if (child.type === 'image') {
-      throw new ContentError(file, line, 'body', 'inline images are not supported: declare a figure in the front matter and place it with [[figure:ID]]');
+      throw new ContentError(
+        file,
+        line,
+        'body',
+        'inline images are not supported: declare a figure in the front matter and place it with [[figure:ID]]',
+      );
     }
     // A line break inside a paragraph is a space when spoken; rendering it as
     // one too keeps `text` identical to the paragraph's DOM textContent, which

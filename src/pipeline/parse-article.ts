@@ -33,7 +33,12 @@ export function parseArticleSource(source: string | Uint8Array, fileName: string
     if (block.kind !== 'figure') continue;
     if (!known.has(block.figureId)) {
       const list = [...known].join(', ') || 'none declared';
-      throw new ContentError(fileName, line, 'body', `[[figure:${block.figureId}]] refers to an unknown figure (known: ${list})`);
+      throw new ContentError(
+        fileName,
+        line,
+        'body',
+        `[[figure:${block.figureId}]] refers to an unknown figure (known: ${list})`,
+      );
     }
     // Placing a figure twice would put two elements with one id on the page.
     if (placed.has(block.figureId)) {

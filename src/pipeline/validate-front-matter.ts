@@ -89,7 +89,8 @@ export function validateFrontMatter(data: unknown, fields: FrontMatterLocator, f
     const image = requireMap(value, path, KNOWN_KEYS.image);
     const src = requireText(image['src'], [...path, 'src']);
     // Relative paths and web URLs only: a `javascript:` src must never reach the page.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !isWebUrl(src)) fail([...path, 'src'], 'must be a relative path or an http(s) URL');
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !isWebUrl(src))
+      fail([...path, 'src'], 'must be a relative path or an http(s) URL');
     if (image['alt'] === undefined || image['alt'] === null) {
       fail([...path, 'alt'], 'is missing: describe the image for people who cannot see it');
     }
@@ -101,7 +102,8 @@ export function validateFrontMatter(data: unknown, fields: FrontMatterLocator, f
 
   function optionalPixels(value: unknown, path: FieldPath): number | undefined {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) fail(path, 'must be a whole number of pixels');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
+      fail(path, 'must be a whole number of pixels');
     return value as number;
   }
 }
@@ -113,7 +115,7 @@ function validateDate(value: unknown, written: string | undefined, fail: Fail): 
   // A Date only appears under a `%YAML 1.1` directive; what was typed is still the truth.
   const text = value instanceof Date ? (written ?? '') : typeof value === 'string' ? value.trim() : '';
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return fail(['date'], `must be a date written YYYY-MM-DD, got ${JSON.stringify(written ?? String(value))}`);
+  if (!match) return fail(['date'], `must be a date written YYYY-MM-DD, got ${JSON.stringify(written ?? value)}`);
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {

@@ -115,14 +115,18 @@ function hideFromEnvReplacement(html: string): string {
 function chooseContentFile(dir: string, preferred: string | undefined): string {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
   } catch {
     throw new Error(`aloud: content folder ${dir} cannot be read`);
   }
   const chosen = preferred === undefined ? files[0] : files.find((name) => name === preferred);
   if (!chosen) {
     throw new Error(
-      preferred === undefined ? `aloud: no .md files in ${dir}` : `aloud: ${preferred} is not in ${dir} (found: ${files.join(', ')})`,
+      preferred === undefined
+        ? `aloud: no .md files in ${dir}`
+        : `aloud: ${preferred} is not in ${dir} (found: ${files.join(', ')})`,
     );
   }
   return join(dir, chosen);

@@ -86,7 +86,8 @@ export function espeakPlugin(options: EspeakPluginOptions): Plugin {
       if (id !== RESOLVED_ID) return null;
       const { trimmed } = files();
       const bytes = trimmed.data.byteLength;
-      if (serving) return `export default { url: new URL(${JSON.stringify(DEV_DATA_PATH)}, location.href).href, bytes: ${bytes} };`;
+      if (serving)
+        return `export default { url: new URL(${JSON.stringify(DEV_DATA_PATH)}, location.href).href, bytes: ${bytes} };`;
       const reference = this.emitFile({ type: 'asset', name: dataName, source: trimmed.data });
       // Resolved relative to the chunk (base './'), so a CDN copy finds its data beside it.
       return `export default { url: import.meta.ROLLUP_FILE_URL_${reference}, bytes: ${bytes} };`;
@@ -110,7 +111,11 @@ export function espeakPlugin(options: EspeakPluginOptions): Plugin {
     generateBundle() {
       if (options.role !== 'page') return;
       const { dir } = files();
-      this.emitFile({ type: 'asset', fileName: 'assets/espeak-ng-LICENSE.txt', source: readFileSync(join(dir, 'COPYING'), 'utf8') });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'assets/espeak-ng-LICENSE.txt',
+        source: readFileSync(join(dir, 'COPYING'), 'utf8'),
+      });
       this.emitFile({ type: 'asset', fileName: 'assets/espeak-ng-SOURCE.txt', source: ESPEAK_SOURCE_NOTE });
     },
   };

@@ -41,17 +41,19 @@ describe('<aloud-article>', () => {
   });
 
   it('has no axe violations', async () => {
-    const root = await fixture<HTMLElement>(html`<div>
-      <main>
-        <aloud-article>
-          <article id="story" lang="en" aria-labelledby="h">
-            <h1 id="h">A headline</h1>
-            <figure><figcaption>A caption.</figcaption></figure>
-            <p>Body text.</p>
-          </article>
-        </aloud-article>
-      </main>
-    </div>`);
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <main>
+          <aloud-article>
+            <article id="story" lang="en" aria-labelledby="h">
+              <h1 id="h">A headline</h1>
+              <figure><figcaption>A caption.</figcaption></figure>
+              <p>Body text.</p>
+            </article>
+          </aloud-article>
+        </main>
+      </div>`,
+    );
     expect(await axeViolations(root)).to.deep.equal([]);
   });
 });

@@ -9,7 +9,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.ts';
 import { PARAGRAPHS, articleWithPlayer } from '../helpers/player-fixture.ts';
 import {
-  button, currentElements, playConfirmed, query, statusText, untilSpoken, useFakeSpeech,
+  button,
+  currentElements,
+  playConfirmed,
+  query,
+  statusText,
+  untilSpoken,
+  useFakeSpeech,
 } from '../helpers/player-kit.ts';
 
 const LIVE_ROLES = ['status', 'alert', 'log', 'marquee', 'timer'];
@@ -82,7 +88,11 @@ describe('<aloud-player> accessibility', () => {
     fake.end();
     await untilSpoken(fake, 2);
     fake.start();
-    for (const [index, length] of [[0, 5], [6, 9], [17, 4]] as const) {
+    for (const [index, length] of [
+      [0, 5],
+      [6, 9],
+      [17, 4],
+    ] as const) {
       fake.boundary(index, length);
       await player.updateComplete;
     }

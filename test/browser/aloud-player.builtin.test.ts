@@ -49,7 +49,20 @@ describe('<aloud-player> with the built-in voice', function () {
     expect(player.paused).to.equal(false);
     expect(player.speech?.id).to.equal('built-in');
     // In reading order (a busy machine may render two quick words as one change, so not every word need show).
-    const words = ['Test', 'headline', 'First', 'paragraph', 'with', 'two', 'sentences', 'Here', 'is', 'the', 'second', 'one'];
+    const words = [
+      'Test',
+      'headline',
+      'First',
+      'paragraph',
+      'with',
+      'two',
+      'sentences',
+      'Here',
+      'is',
+      'the',
+      'second',
+      'one',
+    ];
     expect(marks.length, marks.join(' ')).to.be.at.least(6);
     let position = -1;
     for (const mark of marks) {
@@ -61,7 +74,7 @@ describe('<aloud-player> with the built-in voice', function () {
     expect(query(shadow, '[role="alert"]').textContent?.trim()).to.equal('');
   });
 
-  it('when the browser\'s speech fails (headless Chromium\'s synthesis-failed), switches without an error and keeps its place', async () => {
+  it("when the browser's speech fails (headless Chromium's synthesis-failed), switches without an error and keeps its place", async () => {
     const fake = speech({ mode: 'failing', stepMs: 1, voices: [{ name: 'Broken', lang: 'en-US', default: true }] });
     const { player, shadow } = await articleWithPlayer({ engine: 'auto' });
     const statuses = recordStatus(shadow);
@@ -83,17 +96,22 @@ describe('<aloud-player> with the built-in voice', function () {
   it('pinned to web-speech (engine="web-speech"), reports the failure honestly instead', async () => {
     speech({ mode: 'failing', stepMs: 1 });
     const { player } = await articleWithPlayer({ engine: 'web-speech' });
-    const failure = await player.play().then(() => null, (error: Error) => error.message);
+    const failure = await player.play().then(
+      () => null,
+      (error: Error) => error.message,
+    );
     expect(failure).to.equal('Speech failed. Your place is kept; press Retry to try again.');
   });
 
-  it('lists the built-in voices in the picker after the browser\'s', async () => {
+  it("lists the built-in voices in the picker after the browser's", async () => {
     speech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
     const { player, shadow } = await articleWithPlayer({ engine: 'auto' });
     await waitFor(() => player.playback.voices.length > 1, 'voices load');
     button(shadow, 'Settings').click();
     await player.updateComplete;
-    const options = Array.from(shadow.querySelectorAll('#settings-panel option'), (option) => option.textContent?.trim());
+    const options = Array.from(shadow.querySelectorAll('#settings-panel option'), (option) =>
+      option.textContent?.trim(),
+    );
     expect(options[1]).to.equal('Test English (en-US)');
     expect(options.slice(2).every((name) => name?.includes('(built-in)'))).to.equal(true);
     expect(options.length).to.be.greaterThan(3);

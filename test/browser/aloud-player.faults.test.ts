@@ -11,7 +11,17 @@ import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.t
 import type { InstalledFakeSpeech } from '../helpers/fake-speech.ts';
 import { articleWithPlayer, waitFor } from '../helpers/player-fixture.ts';
 import {
-  POSITION_KEY, PREFERENCES_KEY, button, lastSpoken, playConfirmed, query, settle, spokenTexts, statusText, untilSpoken, useFakeSpeech,
+  POSITION_KEY,
+  PREFERENCES_KEY,
+  button,
+  lastSpoken,
+  playConfirmed,
+  query,
+  settle,
+  spokenTexts,
+  statusText,
+  untilSpoken,
+  useFakeSpeech,
 } from '../helpers/player-kit.ts';
 
 const SPEECH_FAILED = 'Speech failed. Your place is kept; press Retry to try again.';
@@ -44,7 +54,8 @@ async function readUntil(fake: InstalledFakeSpeech, text: string): Promise<void>
   fake.start();
 }
 
-const alertText = (player: AloudPlayer) => query(player.shadowRoot as ShadowRoot, '[role="alert"]').textContent?.trim() ?? '';
+const alertText = (player: AloudPlayer) =>
+  query(player.shadowRoot as ShadowRoot, '[role="alert"]').textContent?.trim() ?? '';
 
 describe('<aloud-player> engine faults', () => {
   const speech = useFakeSpeech();
@@ -72,7 +83,9 @@ describe('<aloud-player> engine faults', () => {
     expect(player.currentParagraph).to.equal(1);
     await player.updateComplete;
     expect(statusText(shadow)).not.to.equal('Playing');
-    expect(query(shadow, 'input[type="range"]').getAttribute('aria-valuetext')).to.match(/^Paragraph 2 of 4: First paragraph/);
+    expect(query(shadow, 'input[type="range"]').getAttribute('aria-valuetext')).to.match(
+      /^Paragraph 2 of 4: First paragraph/,
+    );
 
     button(query(shadow, '[role="alert"]'), 'Retry').click();
     expect(lastSpoken(fake).text, 'Retry reads the same sentence again').to.equal('Here is the second one.');
@@ -85,7 +98,10 @@ describe('<aloud-player> engine faults', () => {
     restoreTimers = speedUpLongTimers();
     const fake = speech({ mode: 'manual' });
     const { player } = await articleWithPlayer();
-    const attempt = player.play().then(() => 'resolved', (error: Error) => error.message);
+    const attempt = player.play().then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
     await waitFor(() => alertText(player).includes(STOPPED_RESPONDING), 'the watchdog reports', 5000);
     expect(await attempt).to.equal(STOPPED_RESPONDING);
     expect(spokenTexts(fake)).to.deep.equal(['Test headline', 'Test headline']);
@@ -132,7 +148,10 @@ describe('<aloud-player> engine faults', () => {
   it('the chosen voice disappears: the default voice for the language takes over, and the status says so', async () => {
     const daniel = { name: 'Daniel', voiceURI: 'daniel', lang: 'en-GB' };
     const samantha = { name: 'Samantha', voiceURI: 'samantha', lang: 'en-US', default: true };
-    const fake = speech({ mode: 'manual', voices: [daniel, samantha, { name: 'Amira', voiceURI: 'amira', lang: 'ar' }] });
+    const fake = speech({
+      mode: 'manual',
+      voices: [daniel, samantha, { name: 'Amira', voiceURI: 'amira', lang: 'ar' }],
+    });
     localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ voiceId: 'daniel' }));
     const { player, shadow } = await articleWithPlayer();
     await waitFor(() => player.playback.voices.length === 3, 'voices load');

@@ -8,7 +8,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SHORTCUTS } from '../../src/core/keyboard/shortcuts.ts';
 import { articleWithPlayer, waitFor } from '../helpers/player-fixture.ts';
 import {
-  button, lastSpoken, query, settle, spokenTexts, statusText, untilSpoken, useFakeSpeech,
+  button,
+  lastSpoken,
+  query,
+  settle,
+  spokenTexts,
+  statusText,
+  untilSpoken,
+  useFakeSpeech,
 } from '../helpers/player-kit.ts';
 
 const press = (key: string) => sendKeys({ press: key });
@@ -96,7 +103,9 @@ describe('<aloud-player> shortcuts', () => {
     expect(labels).to.deep.equal(SHORTCUTS.map((shortcut) => shortcut.label()));
     // The buttons announce the same keys: one button per shortcut.
     for (const shortcut of SHORTCUTS) {
-      const owners = shadow.querySelectorAll(`[role="toolbar"] button[aria-keyshortcuts="${CSS.escape(shortcut.display)}"]`);
+      const owners = shadow.querySelectorAll(
+        `[role="toolbar"] button[aria-keyshortcuts="${CSS.escape(shortcut.display)}"]`,
+      );
       expect(owners.length, `buttons with aria-keyshortcuts=${shortcut.display}`).to.equal(1);
     }
     expect(shadow.querySelectorAll('[aria-keyshortcuts]')).to.have.length(SHORTCUTS.length);

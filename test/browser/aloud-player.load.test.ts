@@ -26,11 +26,22 @@ function trackListeners(): { live: () => number; restore: () => void } {
     return String(ids.get(listener));
   };
   const tracked = (target: EventTarget) => target === window || target instanceof Node;
-  proto.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-    if (tracked(this) && listener) (live.get(this) ?? live.set(this, new Set()).get(this))?.add(key(type, listener, options));
+  proto.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    if (tracked(this) && listener)
+      (live.get(this) ?? live.set(this, new Set()).get(this))?.add(key(type, listener, options));
     add.call(this, type, listener, options);
   };
-  proto.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  proto.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     live.get(this)?.delete(key(type, listener, options));
     remove.call(this, type, listener, options);
   };
@@ -48,8 +59,14 @@ describe('<aloud-player> under load (structure, not timing)', () => {
 
   it('on a 10,000-paragraph article, a paragraph change toggles one attribute off and one on, and a word changes no DOM', async () => {
     const fake = speech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
-    const root = await fixture<HTMLElement>(html`<main><article id="big" lang="en"><h1>Ten thousand paragraphs</h1>
-      <aloud-player for="big" engine="web-speech"></aloud-player></article></main>`);
+    const root = await fixture<HTMLElement>(
+      html`<main>
+        <article id="big" lang="en">
+          <h1>Ten thousand paragraphs</h1>
+          <aloud-player for="big" engine="web-speech"></aloud-player>
+        </article>
+      </main>`,
+    );
     const article = root.querySelector('article') as HTMLElement;
     const paragraphs = Array.from({ length: 10_000 }, (_, index) => {
       const paragraph = document.createElement('p');
@@ -73,10 +90,10 @@ describe('<aloud-player> under load (structure, not timing)', () => {
       player.next();
       fake.start();
       const records = observer.takeRecords();
-      expect(records.map((record) => `${record.type} ${record.attributeName}`), `next #${step}`).to.deep.equal([
-        'attributes data-aloud-current',
-        'attributes data-aloud-current',
-      ]);
+      expect(
+        records.map((record) => `${record.type} ${record.attributeName}`),
+        `next #${step}`,
+      ).to.deep.equal(['attributes data-aloud-current', 'attributes data-aloud-current']);
       fake.boundary(0, 9);
       fake.boundary(10, 6);
       await player.updateComplete;

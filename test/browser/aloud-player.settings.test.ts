@@ -6,7 +6,15 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { articleWithPlayer, waitFor } from '../helpers/player-fixture.ts';
 import {
-  POSITION_KEY, PREFERENCES_KEY, button, currentElements, lastSpoken, playConfirmed, query, statusText, useFakeSpeech,
+  POSITION_KEY,
+  PREFERENCES_KEY,
+  button,
+  currentElements,
+  lastSpoken,
+  playConfirmed,
+  query,
+  statusText,
+  useFakeSpeech,
 } from '../helpers/player-kit.ts';
 
 function checkbox(shadow: ShadowRoot, label: string): HTMLInputElement {

@@ -11,7 +11,17 @@ import type { ParagraphChangeDetail, PlayerErrorEvent } from '../../src/elements
 import { axeViolations } from '../helpers/axe.ts';
 import { PARAGRAPHS, articleWithPlayer, waitFor } from '../helpers/player-fixture.ts';
 import {
-  SPOKEN_IN_ORDER, button, currentElements, lastSpoken, playConfirmed, query, settle, spokenTexts, statusText, untilSpoken, useFakeSpeech,
+  SPOKEN_IN_ORDER,
+  button,
+  currentElements,
+  lastSpoken,
+  playConfirmed,
+  query,
+  settle,
+  spokenTexts,
+  statusText,
+  untilSpoken,
+  useFakeSpeech,
 } from '../helpers/player-kit.ts';
 
 const SPEECH_FAILED = 'Speech failed. Your place is kept; press Retry to try again.';
@@ -201,7 +211,10 @@ describe('<aloud-player> when speech fails', () => {
     const playing = player.play();
 
     expect((await errorEvent).detail.message).to.equal(SPEECH_FAILED);
-    const failure = await playing.then(() => null, (error: Error) => error);
+    const failure = await playing.then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(failure?.message).to.equal(SPEECH_FAILED);
     await settle(30);
     expect(spokenTexts(fake)).to.deep.equal(['Second paragraph is short.', 'Second paragraph is short.']);
@@ -237,7 +250,10 @@ describe('<aloud-player> when speech fails', () => {
     await untilSpoken(fake, 2); // the one retry
     expect(lastSpoken(fake).text).to.equal('Test headline');
     fake.fail('synthesis-failed');
-    await waitFor(() => query(shadow, '[role="alert"]').textContent?.includes(SPEECH_FAILED) ?? false, 'the error shows');
+    await waitFor(
+      () => query(shadow, '[role="alert"]').textContent?.includes(SPEECH_FAILED) ?? false,
+      'the error shows',
+    );
     expect(player.paused).to.equal(true);
     expect(statusText(shadow)).not.to.equal('Playing');
     expect(pauses, 'a pause event, since paused turned true').to.equal(1);
@@ -282,7 +298,10 @@ describe('<aloud-player> public API', () => {
   it('play() stays pending until start, and pause() before start rejects it', async () => {
     const fake = speech({ mode: 'manual' });
     const { player } = await articleWithPlayer();
-    const attempt = player.play().then(() => 'resolved', () => 'rejected');
+    const attempt = player.play().then(
+      () => 'resolved',
+      () => 'rejected',
+    );
     await settle();
     expect(fake.spoken).to.have.length(1);
     player.pause();
@@ -299,10 +318,16 @@ describe('<aloud-player> with two articles on one page', () => {
     const fake = speech({ mode: 'manual' });
     const root = await fixture<HTMLElement>(html`
       <main>
-        <article id="one" lang="en"><h1>First story</h1><aloud-player for="one"></aloud-player>
-          <p>The first story has one paragraph.</p></article>
-        <article id="two" lang="en"><h1>Second story</h1><aloud-player for="two"></aloud-player>
-          <p>The second story has one paragraph.</p></article>
+        <article id="one" lang="en">
+          <h1>First story</h1>
+          <aloud-player for="one"></aloud-player>
+          <p>The first story has one paragraph.</p>
+        </article>
+        <article id="two" lang="en">
+          <h1>Second story</h1>
+          <aloud-player for="two"></aloud-player>
+          <p>The second story has one paragraph.</p>
+        </article>
       </main>
     `);
     const [first, second] = Array.from(root.querySelectorAll('aloud-player')) as [AloudPlayer, AloudPlayer];

@@ -11,7 +11,15 @@ import type { ParagraphChangeDetail } from '../../src/elements/aloud-player/even
 import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.ts';
 import type { InstalledFakeSpeech } from '../helpers/fake-speech.ts';
 import { waitFor } from '../helpers/player-fixture.ts';
-import { PREFERENCES_KEY, lastSpoken, playConfirmed, query, settle, untilSpoken, useFakeSpeech } from '../helpers/player-kit.ts';
+import {
+  PREFERENCES_KEY,
+  lastSpoken,
+  playConfirmed,
+  query,
+  settle,
+  untilSpoken,
+  useFakeSpeech,
+} from '../helpers/player-kit.ts';
 
 declare global {
   interface Window {
@@ -22,7 +30,9 @@ declare global {
 const IMG = '<img src=x onerror="window.__aloudPwned=1">';
 const SCRIPT = '<script>window.__aloudPwned=2</script>';
 
-async function playerFor(template: ReturnType<typeof html>): Promise<{ root: HTMLElement; player: AloudPlayer; shadow: ShadowRoot }> {
+async function playerFor(
+  template: ReturnType<typeof html>,
+): Promise<{ root: HTMLElement; player: AloudPlayer; shadow: ShadowRoot }> {
   const root = await fixture<HTMLElement>(template);
   const player = root.querySelector('aloud-player') as AloudPlayer;
   await waitFor(() => player.paragraphCount > 0, 'the player indexes the article');
@@ -47,7 +57,10 @@ describe('<aloud-player> with markup in the text', () => {
 
   it('reads and shows <img onerror> and <script> as text everywhere, and runs none of it', async () => {
     delete window.__aloudPwned;
-    const fake = speech({ mode: 'manual', voices: [{ name: `${IMG} voice`, voiceURI: 'hostile', lang: 'en-US', default: true }] });
+    const fake = speech({
+      mode: 'manual',
+      voices: [{ name: `${IMG} voice`, voiceURI: 'hostile', lang: 'en-US', default: true }],
+    });
     localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ readCaptions: true }));
     const { player, shadow } = await playerFor(html`
       <article id="hostile" lang="en">
@@ -94,7 +107,10 @@ describe('<aloud-player> with markup in the text', () => {
 
 describe('<aloud-player> with awkward text', () => {
   const speech = useFakeSpeech();
-  const NO_PUNCTUATION = Array.from({ length: 70 }, (_, i) => ['river', 'stone', 'bridge', 'lantern', 'orchard'][i % 5]).join(' ');
+  const NO_PUNCTUATION = Array.from(
+    { length: 70 },
+    (_, i) => ['river', 'stone', 'bridge', 'lantern', 'orchard'][i % 5],
+  ).join(' ');
 
   /**
    * Reads the whole article; in every utterance, a boundary at each word
@@ -144,7 +160,18 @@ describe('<aloud-player> with awkward text', () => {
       </article>
     `);
     const words = await readWordByWord(player, fake, shadow);
-    expect(words).to.include.members(['محمد', 'ننتظر', 'שלום', 'سلام', '2016', 'stayed', 'together', 'emphasised', 'linked', 'lantern']);
+    expect(words).to.include.members([
+      'محمد',
+      'ننتظر',
+      'שלום',
+      'سلام',
+      '2016',
+      'stayed',
+      'together',
+      'emphasised',
+      'linked',
+      'lantern',
+    ]);
     // The unpunctuated paragraph was chunked by length, every word of it marked once.
     expect(words.filter((word) => word === 'orchard')).to.have.length(14);
   });
@@ -153,12 +180,18 @@ describe('<aloud-player> with awkward text', () => {
     const fake = speech({ mode: 'manual' });
     const huge = `${'Long words without a stop '.repeat(40_000)}end`;
     const { player } = await playerFor(html`
-      <article id="huge" lang="en"><h1>Huge</h1><aloud-player for="huge" engine="web-speech"></aloud-player><p>${huge}</p></article>
+      <article id="huge" lang="en">
+        <h1>Huge</h1>
+        <aloud-player for="huge" engine="web-speech"></aloud-player>
+        <p>${huge}</p>
+      </article>
     `);
     expect(huge.length).to.be.greaterThan(1_000_000);
     const chunks = player.playback.article?.chunks[1] ?? [];
     expect(chunks.length).to.be.greaterThan(5000);
-    expect(chunks.every((chunk) => chunk.text.length <= 200 && huge.slice(chunk.start, chunk.end) === chunk.text)).to.equal(true);
+    expect(
+      chunks.every((chunk) => chunk.text.length <= 200 && huge.slice(chunk.start, chunk.end) === chunk.text),
+    ).to.equal(true);
     player.currentParagraph = 1;
     await playConfirmed(player, fake);
     expect(lastSpoken(fake).text).to.equal(chunks[0]?.text);

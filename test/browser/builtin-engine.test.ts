@@ -26,7 +26,12 @@ function synthesize(engine: BuiltInEngine, text: string, rate = 1): Promise<Int1
   return new Promise((resolve, reject) => {
     const parts: Int16Array[] = [];
     engine.worker.synthesize(
-      { segments: [text], lang: 'en-US', settings: synthesisSettings({ ...REQUEST, rate }, 'en-us'), priority: 'render' },
+      {
+        segments: [text],
+        lang: 'en-US',
+        settings: synthesisSettings({ ...REQUEST, rate }, 'en-us'),
+        priority: 'render',
+      },
       {
         audio: (_index, pcm) => parts.push(pcm),
         done: () => {
@@ -65,7 +70,8 @@ describe('BuiltInEngine (eSpeak-NG in a worker, Web Audio out)', function () {
     unsubscribe();
   });
 
-  const ofType = <T extends EngineEvent['type']>(type: T) => events.filter((event) => event.type === type) as Array<Extract<EngineEvent, { type: T }>>;
+  const ofType = <T extends EngineEvent['type']>(type: T) =>
+    events.filter((event) => event.type === type) as Array<Extract<EngineEvent, { type: T }>>;
 
   it('turns a 12-word sentence into 2–4 s of audible 22,050 Hz PCM', async () => {
     expect(wordRanges(SENTENCE, 'en')).to.have.length(12);
@@ -136,19 +142,28 @@ describe('BuiltInEngine (eSpeak-NG in a worker, Web Audio out)', function () {
     await sleep(400);
     const afterCancel = events.filter((event) => 'utteranceId' in event && event.utteranceId === unheard);
     expect(afterCancel).to.deep.equal([{ type: 'error', utteranceId: unheard, code: 'canceled' }]);
-    expect(events.filter((event) => event.type !== 'error'), 'no event after either cancel').to.have.length(
-      events.findIndex((event) => event.type === 'error'),
-    );
+    expect(
+      events.filter((event) => event.type !== 'error'),
+      'no event after either cancel',
+    ).to.have.length(events.findIndex((event) => event.type === 'error'));
   });
 
   it('a new utterance replaces the one speaking, whose late answers are dropped', async () => {
-    const first = engine.speak({ ...REQUEST, text: 'This first sentence is replaced before it can finish speaking at all.' });
+    const first = engine.speak({
+      ...REQUEST,
+      text: 'This first sentence is replaced before it can finish speaking at all.',
+    });
     await until(() => ofType('start').length === 1, 'the first started');
     const second = engine.speak({ ...REQUEST, text: 'Second one.' });
     await until(() => ofType('end').length > 0, 'the second ends');
     expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: second }]);
     expect(ofType('error')).to.deep.equal([{ type: 'error', utteranceId: first, code: 'interrupted' }]);
-    const late = events.filter((event) => event.type === 'boundary' && event.utteranceId === first && events.indexOf(event) > events.findIndex((e) => e.type === 'error'));
+    const late = events.filter(
+      (event) =>
+        event.type === 'boundary' &&
+        event.utteranceId === first &&
+        events.indexOf(event) > events.findIndex((e) => e.type === 'error'),
+    );
     expect(late).to.deep.equal([]);
   });
 

@@ -19,7 +19,8 @@ async function players(markup: string): Promise<AloudPlayer[]> {
   return found;
 }
 
-const regionName = (player: AloudPlayer) => query(player.shadowRoot as ShadowRoot, '[part="region"]').getAttribute('aria-label');
+const regionName = (player: AloudPlayer) =>
+  query(player.shadowRoot as ShadowRoot, '[part="region"]').getAttribute('aria-label');
 
 const TWO_STORIES = `<div>
   <article id="a"><h2>Story A</h2><aloud-player for="a"></aloud-player><p>Alpha text.</p></article>
@@ -65,7 +66,11 @@ describe('embedding: several players on one page', () => {
       <article id="y"><h2>Same headline</h2><aloud-player for="y"></aloud-player><p>Two.</p></article>
       <article id="z"><h2>Other headline</h2><aloud-player for="z"></aloud-player><p>Three.</p></article>
     </div>`);
-    expect(found.map(regionName)).to.deep.equal(['Listen: Same headline', 'Listen: Same headline (2)', 'Listen: Other headline']);
+    expect(found.map(regionName)).to.deep.equal([
+      'Listen: Same headline',
+      'Listen: Same headline (2)',
+      'Listen: Other headline',
+    ]);
   });
 });
 
@@ -97,7 +102,9 @@ describe('embedding: hostile host CSS', () => {
   it('keeps every control at least 24×24 px, focus visible, and axe clean', async () => {
     speech({ mode: 'manual' });
     const [player] = (await players(`<div><style>${HOSTILE_CSS}</style>
-      <article id="h"><h2>Hostile page</h2><aloud-player for="h"></aloud-player><p>Text.</p></article></div>`)) as [AloudPlayer];
+      <article id="h"><h2>Hostile page</h2><aloud-player for="h"></aloud-player><p>Text.</p></article></div>`)) as [
+      AloudPlayer,
+    ];
     const shadow = player.shadowRoot as ShadowRoot;
     // Everything on screen (the closed shortcuts dialog is not).
     const controls = Array.from(shadow.querySelectorAll<HTMLElement>('button, input, select')).filter(

@@ -7,7 +7,14 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../src/aloud.ts';
 import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.ts';
 import { waitFor } from '../helpers/player-fixture.ts';
-import { PREFERENCES_KEY, currentElements, playConfirmed, settle, spokenTexts, useFakeSpeech } from '../helpers/player-kit.ts';
+import {
+  PREFERENCES_KEY,
+  currentElements,
+  playConfirmed,
+  settle,
+  spokenTexts,
+  useFakeSpeech,
+} from '../helpers/player-kit.ts';
 
 /** Everything a publisher might put in an article that must not be read. */
 const HOST_ARTICLE = `
@@ -36,7 +43,10 @@ async function hostWith(markup: string, selector = 'aloud-player'): Promise<Alou
   const root = await fixture<HTMLElement>(markup);
   const player = root.querySelector<AloudPlayer>(selector) ?? (root.matches(selector) ? (root as AloudPlayer) : null);
   if (!player) throw new Error(`no ${selector} in the fixture`);
-  await waitFor(() => player.paragraphCount > 0 || player.shadowRoot?.querySelector('[role="alert"] p') !== null, 'the player indexes');
+  await waitFor(
+    () => player.paragraphCount > 0 || player.shadowRoot?.querySelector('[role="alert"] p') !== null,
+    'the player indexes',
+  );
   await player.updateComplete;
   return player;
 }
@@ -55,7 +65,12 @@ describe('embedding: what is read', () => {
     const player = await hostWith(HOST_ARTICLE);
     await readToEnd(player);
     expect(spokenTexts(fake)).to.deep.equal([
-      'The headline', 'First paragraph.', 'List item one.', 'List item two.', 'A quoted line.', 'Bonjour tout le monde.',
+      'The headline',
+      'First paragraph.',
+      'List item one.',
+      'List item two.',
+      'A quoted line.',
+      'Bonjour tout le monde.',
     ]);
   });
 
@@ -79,7 +94,8 @@ describe('embedding: what is read', () => {
 
   it('honours lang on the article itself over the page', async () => {
     const fake = speech({ mode: 'auto', stepMs: 1 });
-    const player = await hostWith(`<div lang="en"><article id="de" lang="de"><h2>Überschrift</h2><p>Ein Absatz.</p></article>
+    const player =
+      await hostWith(`<div lang="en"><article id="de" lang="de"><h2>Überschrift</h2><p>Ein Absatz.</p></article>
       <aloud-player for="de"></aloud-player></div>`);
     await readToEnd(player);
     expect(fake.spoken.map((utterance) => utterance.lang)).to.deep.equal(['de', 'de']);
@@ -114,7 +130,8 @@ describe('embedding: which element is read', () => {
 
   it('for wins over the enclosing article, and a new for reads the new element', async () => {
     const fake = speech({ mode: 'auto', stepMs: 1 });
-    const player = await hostWith(`<div><section id="one"><p>Section one.</p></section><section id="two"><p>Section two.</p></section>
+    const player =
+      await hostWith(`<div><section id="one"><p>Section one.</p></section><section id="two"><p>Section two.</p></section>
       <article><aloud-player for="one"></aloud-player><p>Enclosing.</p></article></div>`);
     await readToEnd(player);
     player.setAttribute('for', 'two');
@@ -174,7 +191,8 @@ describe('embedding: highlighting in place', () => {
 
   it('puts its default highlight styles in a cascade layer, so any host rule wins', async () => {
     const fake = speech({ mode: 'manual' });
-    const root = await fixture<HTMLElement>(`<div><style>.story [data-aloud-current] { background-color: rgb(1, 2, 3); }</style>
+    const root =
+      await fixture<HTMLElement>(`<div><style>.story [data-aloud-current] { background-color: rgb(1, 2, 3); }</style>
       <article id="layered" class="story"><p>Only paragraph.</p><aloud-player for="layered"></aloud-player></article>
       <article id="plain"><p>Other paragraph.</p></article></div>`);
     const player = root.querySelector('aloud-player') as AloudPlayer;

@@ -99,7 +99,11 @@ describe('embedding: src="article.json"', () => {
 
     await player.play();
     await waitFor(() => player.paused && spokenTexts(fake).length === 3, 'reading ends', 5000);
-    expect(spokenTexts(fake)).to.deep.equal(['A Small Harbour Reopens', 'The harbour reopened on Monday.', 'Fishers <b>cheered</b> & sang.']);
+    expect(spokenTexts(fake)).to.deep.equal([
+      'A Small Harbour Reopens',
+      'The harbour reopened on Monday.',
+      'Fishers <b>cheered</b> & sang.',
+    ]);
     const region = query(player.shadowRoot as ShadowRoot, '[part="region"]');
     expect(region.getAttribute('aria-label')).to.equal('Listen: A Small Harbour Reopens');
   });
@@ -111,7 +115,11 @@ describe('embedding: src="article.json"', () => {
     await waitFor(() => player.paragraphCount === 3, 'indexed', 5000);
     await playConfirmed(player, fake);
     player.src = `${FIXTURES}article.json?again`;
-    await waitFor(() => player.paragraphCount === 3 && root.querySelectorAll('article').length === 1 && player.paused, 'reloaded', 5000);
+    await waitFor(
+      () => player.paragraphCount === 3 && root.querySelectorAll('article').length === 1 && player.paused,
+      'reloaded',
+      5000,
+    );
     expect(root.querySelectorAll('article[data-aloud-source]')).to.have.length(1);
   });
 
@@ -137,7 +145,10 @@ describe('embedding: nothing to read', () => {
 
   it(`says "Can't find the article to read." when for names no element`, async () => {
     speech({ mode: 'manual' });
-    await expectFailure(`<div><article><p>Text.</p></article><aloud-player for="no-such-id"></aloud-player></div>`, "Can't find the article to read.");
+    await expectFailure(
+      `<div><article><p>Text.</p></article><aloud-player for="no-such-id"></aloud-player></div>`,
+      "Can't find the article to read.",
+    );
   });
 
   it('says "Nothing to read here." for an article without readable text', async () => {

@@ -31,7 +31,8 @@ describe('FallbackEngine', function () {
     engine.subscribe((event) => events.push(event));
     return engine;
   }
-  const ofType = <T extends EngineEvent['type']>(type: T) => events.filter((event) => event.type === type) as Array<Extract<EngineEvent, { type: T }>>;
+  const ofType = <T extends EngineEvent['type']>(type: T) =>
+    events.filter((event) => event.type === type) as Array<Extract<EngineEvent, { type: T }>>;
   const finished = () => ofType('end').length > 0 || ofType('error').length > 0;
 
   // Chromium starts the AudioContext only after a user gesture, as for a listener pressing Play.
@@ -44,7 +45,7 @@ describe('FallbackEngine', function () {
     engine = fake = restore = undefined;
   });
 
-  it('uses the browser\'s voices while they work, and lists the built-in ones after them', async () => {
+  it("uses the browser's voices while they work, and lists the built-in ones after them", async () => {
     fake = installFakeSpeech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const speech = setUp();
     const voices = await speech.ready();
@@ -69,7 +70,9 @@ describe('FallbackEngine', function () {
     await until(finished, 'the utterance ends');
     expect(ofType('error')).to.deep.equal([]);
     expect(ofType('enginechange')).to.deep.equal([{ type: 'enginechange', engine: 'built-in' }]);
-    expect(events.findIndex((event) => event.type === 'enginechange')).to.be.lessThan(events.findIndex((event) => event.type === 'start'));
+    expect(events.findIndex((event) => event.type === 'enginechange')).to.be.lessThan(
+      events.findIndex((event) => event.type === 'start'),
+    );
     expect(speech.id).to.equal('built-in');
     const spoken = events.filter((event) => 'utteranceId' in event);
     expect(spoken[0]).to.deep.equal({ type: 'start', utteranceId: id });
@@ -97,7 +100,7 @@ describe('FallbackEngine', function () {
     expect(ofType('enginechange')).to.deep.equal([]);
   });
 
-  it('switches when speech starts and never ends (the watchdog\'s timeout)', async () => {
+  it("switches when speech starts and never ends (the watchdog's timeout)", async () => {
     fake = installFakeSpeech({ mode: 'silent-start', stepMs: 1, voices: VOICES });
     const speech = setUp({ webSpeech: new WebSpeechEngine({ watchdogEndMinMs: 60, watchdogEndFactor: 0 }) });
     const id = speech.speak(REQUEST);
@@ -115,7 +118,7 @@ describe('FallbackEngine', function () {
     expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
   });
 
-  it('pinned to web-speech, reports the browser\'s failure as it is', async () => {
+  it("pinned to web-speech, reports the browser's failure as it is", async () => {
     fake = installFakeSpeech({ mode: 'failing', stepMs: 1, voices: VOICES });
     const speech = setUp({ choice: () => 'web-speech' });
     const id = speech.speak(REQUEST);
@@ -138,8 +141,15 @@ describe('FallbackEngine', function () {
     const never = new Promise<SpeechEngine>((resolve) => (resolveLoad = resolve));
     const spoken: string[] = [];
     const stub: SpeechEngine = {
-      id: 'built-in', speak: (request) => (spoken.push(request.text), 1), pause() {}, resume() {}, cancel() {},
-      voices: () => [], ready: () => Promise.resolve([]), subscribe: () => () => undefined, dispose() {},
+      id: 'built-in',
+      speak: (request) => (spoken.push(request.text), 1),
+      pause() {},
+      resume() {},
+      cancel() {},
+      voices: () => [],
+      ready: () => Promise.resolve([]),
+      subscribe: () => () => undefined,
+      dispose() {},
     };
     restore = removeSpeechSynthesis();
     const speech = setUp({ webSpeech: new WebSpeechEngine(), loadBuiltIn: () => never });

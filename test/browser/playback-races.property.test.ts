@@ -26,7 +26,10 @@ interface FastCheckEnv {
 
 /** FC_* reach the browser through the tiny route in web-test-runner.config.mjs. */
 async function fastCheckEnv(): Promise<FastCheckEnv> {
-  const env = (await fetch('/__fast-check-env.json').then((response) => response.json())) as Record<string, string | null>;
+  const env = (await fetch('/__fast-check-env.json').then((response) => response.json())) as Record<
+    string,
+    string | null
+  >;
   return {
     runs: env['runs'] ? Number(env['runs']) : 5000,
     ...(env['seed'] ? { seed: Number(env['seed']) } : {}),
@@ -36,10 +39,36 @@ async function fastCheckEnv(): Promise<FastCheckEnv> {
 
 const command: fc.Arbitrary<RaceStep> = fc
   .oneof(
-    { weight: 20, arbitrary: fc.constantFrom<PlaybackEvent>({ type: 'play' }, { type: 'pause' }, { type: 'toggle' }, { type: 'next' }, { type: 'previous' }, { type: 'stop' }) },
-    { weight: 4, arbitrary: fc.record({ type: fc.constant('seek' as const), paragraphIndex: fc.integer({ min: -2, max: 7 }), play: fc.boolean() }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('rate' as const), rate: fc.constantFrom(0.5, 1, 1.25, 3, 99, Number.NaN) }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('voice' as const), voiceId: fc.constantFrom(null, 'a', 'b', 'gone') }) },
+    {
+      weight: 20,
+      arbitrary: fc.constantFrom<PlaybackEvent>(
+        { type: 'play' },
+        { type: 'pause' },
+        { type: 'toggle' },
+        { type: 'next' },
+        { type: 'previous' },
+        { type: 'stop' },
+      ),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        type: fc.constant('seek' as const),
+        paragraphIndex: fc.integer({ min: -2, max: 7 }),
+        play: fc.boolean(),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        type: fc.constant('rate' as const),
+        rate: fc.constantFrom(0.5, 1, 1.25, 3, 99, Number.NaN),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ type: fc.constant('voice' as const), voiceId: fc.constantFrom(null, 'a', 'b', 'gone') }),
+    },
   )
   .map((event) => ({ kind: 'command' as const, event }));
 
@@ -48,15 +77,29 @@ const other: fc.Arbitrary<RaceStep> = fc.oneof(
   fc.record({ kind: fc.constant('reload' as const), paragraphIndex: fc.integer({ min: -1, max: 7 }) }),
   fc.constant({ kind: 'pagehide' as const }),
   fc.record({ kind: fc.constant('voices' as const), ids: fc.subarray(['a', 'b'] as const) }),
-  fc.record({ kind: fc.constant('fault' as const), fault: fc.constantFrom<SpeakFault>('throw', 'sync-start', 'sync-error', 'sync-end') }),
+  fc.record({
+    kind: fc.constant('fault' as const),
+    fault: fc.constantFrom<SpeakFault>('throw', 'sync-start', 'sync-error', 'sync-end'),
+  }),
 );
 
 const fired: fc.Arbitrary<FiredEvent> = fc.oneof(
   fc.constantFrom<FiredEvent>({ type: 'start' }, { type: 'end' }),
-  fc.record({ type: fc.constant('boundary' as const), charIndex: fc.integer({ min: -2, max: 60 }), charLength: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({
+    type: fc.constant('boundary' as const),
+    charIndex: fc.integer({ min: -2, max: 60 }),
+    charLength: fc.integer({ min: 0, max: 6 }),
+  }),
   fc.record({
     type: fc.constant('error' as const),
-    code: fc.constantFrom<EngineErrorCode>('interrupted', 'canceled', 'synthesis-failed', 'timeout', 'no-voice', 'not-allowed'),
+    code: fc.constantFrom<EngineErrorCode>(
+      'interrupted',
+      'canceled',
+      'synthesis-failed',
+      'timeout',
+      'no-voice',
+      'not-allowed',
+    ),
   }),
 );
 
@@ -100,7 +143,11 @@ describe('PlaybackController under random races (fast-check, fault-injecting eng
       fc.property(scenario, ({ paragraphs, steps }) => {
         runScenario(paragraphs, steps);
       }),
-      { numRuns: env.runs, ...(env.seed === undefined ? {} : { seed: env.seed }), ...(env.path ? { path: env.path } : {}) },
+      {
+        numRuns: env.runs,
+        ...(env.seed === undefined ? {} : { seed: env.seed }),
+        ...(env.path ? { path: env.path } : {}),
+      },
     );
     console.log(`playback races: ${env.runs} runs in ${Math.round(performance.now() - started)} ms`);
   });
@@ -128,7 +175,15 @@ describe('PlaybackController: shrunk counterexamples kept as regressions', () =>
   it('a start and an end reported from inside speak() move reading on', () => {
     const { state } = runScenario([2], [{ kind: 'fault', fault: 'sync-start' }, play]);
     expect(state.status).to.equal('playing');
-    const ended = runScenario([2], [play, { kind: 'engine', target: 'current', event: { type: 'start' }, back: 0 }, { kind: 'fault', fault: 'sync-end' }, next]);
+    const ended = runScenario(
+      [2],
+      [
+        play,
+        { kind: 'engine', target: 'current', event: { type: 'start' }, back: 0 },
+        { kind: 'fault', fault: 'sync-end' },
+        next,
+      ],
+    );
     expect(ended.state).to.include({ status: 'playing', paragraphIndex: 1, chunkIndex: 1 });
   });
 });

@@ -22,15 +22,43 @@ type Step =
   | { readonly kind: 'stale'; readonly event: 'start' | 'end' | 'synthesis-failed'; readonly back: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('api' as const), call: fc.constantFrom('play' as const, 'pause' as const, 'next' as const, 'previous' as const, 'toggle' as const, 'pagehide' as const) }),
+  fc.record({
+    kind: fc.constant('api' as const),
+    call: fc.constantFrom(
+      'play' as const,
+      'pause' as const,
+      'next' as const,
+      'previous' as const,
+      'toggle' as const,
+      'pagehide' as const,
+    ),
+  }),
   fc.record({ kind: fc.constant('seek' as const), index: fc.integer({ min: -1, max: 5 }) }),
   fc.record({ kind: fc.constant('rate' as const), rate: fc.constantFrom(0.5, 1.5, 3) }),
-  fc.record({ kind: fc.constant('engine' as const), event: fc.constantFrom('start' as const, 'start' as const, 'end' as const, 'end' as const, 'boundary' as const, 'interrupted' as const, 'synthesis-failed' as const) }),
-  fc.record({ kind: fc.constant('stale' as const), event: fc.constantFrom('start' as const, 'end' as const, 'synthesis-failed' as const), back: fc.nat(3) }),
+  fc.record({
+    kind: fc.constant('engine' as const),
+    event: fc.constantFrom(
+      'start' as const,
+      'start' as const,
+      'end' as const,
+      'end' as const,
+      'boundary' as const,
+      'interrupted' as const,
+      'synthesis-failed' as const,
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('stale' as const),
+    event: fc.constantFrom('start' as const, 'end' as const, 'synthesis-failed' as const),
+    back: fc.nat(3),
+  }),
 );
 
 async function fastCheckEnv(): Promise<{ runs: number; seed?: number; path?: string }> {
-  const env = (await fetch('/__fast-check-env.json').then((response) => response.json())) as Record<string, string | null>;
+  const env = (await fetch('/__fast-check-env.json').then((response) => response.json())) as Record<
+    string,
+    string | null
+  >;
   return {
     runs: env['runs'] ? Math.max(10, Math.round(Number(env['runs']) / 50)) : 100,
     ...(env['seed'] ? { seed: Number(env['seed']) } : {}),
@@ -66,7 +94,10 @@ describe('<aloud-player> under random races (fast-check, real engine, fake speec
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(step, { maxLength: 25 }), async (steps) => {
-          const fake = installFakeSpeech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
+          const fake = installFakeSpeech({
+            mode: 'manual',
+            voices: [{ name: 'Test English', lang: 'en-US', default: true }],
+          });
           try {
             const { player } = await articleWithPlayer();
             for (const item of steps) {
@@ -85,10 +116,12 @@ describe('<aloud-player> under random races (fast-check, real engine, fake speec
               const status = player.playback.state.status;
               const speaking = fake.current !== undefined && !fake.paused;
               if (!player.paused) expect(speaking, 'playing while speech runs').to.equal(true);
-              if (status === 'idle' || status === 'ended' || status === 'error') expect(fake.current, `${status} with an utterance queued`).to.equal(undefined);
+              if (status === 'idle' || status === 'ended' || status === 'error')
+                expect(fake.current, `${status} with an utterance queued`).to.equal(undefined);
               const marked = Array.from(document.querySelectorAll('[data-aloud-current]'));
               const unit = player.playback.currentUnit;
-              if (status === 'playing' || status === 'starting' || status === 'paused') expect(marked).to.deep.equal(unit ? [unit.element] : []);
+              if (status === 'playing' || status === 'starting' || status === 'paused')
+                expect(marked).to.deep.equal(unit ? [unit.element] : []);
               else expect(marked).to.deep.equal([]);
             }
             expect(thrown, 'no uncaught error').to.deep.equal([]);
@@ -98,7 +131,11 @@ describe('<aloud-player> under random races (fast-check, real engine, fake speec
             localStorage.clear();
           }
         }),
-        { numRuns: env.runs, ...(env.seed === undefined ? {} : { seed: env.seed }), ...(env.path ? { path: env.path } : {}) },
+        {
+          numRuns: env.runs,
+          ...(env.seed === undefined ? {} : { seed: env.seed }),
+          ...(env.path ? { path: env.path } : {}),
+        },
       );
     } finally {
       window.removeEventListener('error', onError);

@@ -1,13 +1,7 @@
 import { expect } from '@open-wc/testing';
-import {
-  splitIntoChunks,
-  wordAt,
-  wordRanges,
-  type Chunk,
-} from '../../src/core/content/segment.ts';
+import { splitIntoChunks, wordAt, wordRanges, type Chunk } from '../../src/core/content/segment.ts';
 
-const SHBIB =
-  '"We may be killed or imprisoned. We don’t know," Shbib said. "There is no safe place [to hide]."';
+const SHBIB = '"We may be killed or imprisoned. We don’t know," Shbib said. "There is no safe place [to hide]."';
 
 /** The invariants every result must satisfy, whatever the input. */
 function expectValidChunks(text: string, chunks: Chunk[], maxChars = 200): void {

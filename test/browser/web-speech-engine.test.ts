@@ -1,10 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { EngineEvent } from '../../src/core/speech/engine.ts';
-import {
-  WebSpeechEngine,
-  type WebSpeechEngineOptions,
-} from '../../src/core/speech/web-speech-engine.ts';
+import { WebSpeechEngine, type WebSpeechEngineOptions } from '../../src/core/speech/web-speech-engine.ts';
 import {
   installFakeSpeech,
   removeSpeechSynthesis,

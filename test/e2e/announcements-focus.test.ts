@@ -57,7 +57,9 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
   it('has exactly two live regions, a polite status and an assertive alert; the captions line is not live', async () => {
     const built = await openPlayerPage(browser);
     try {
-      await built.page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('.captions'));
+      await built.page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('.captions'),
+      );
       const live = await built.page.evaluate(() => {
         const root = document.querySelector('aloud-player')?.shadowRoot;
         const all = [...Array.from(document.querySelectorAll('*')), ...Array.from(root?.querySelectorAll('*') ?? [])];
@@ -70,9 +72,12 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
         };
         const captions = root?.querySelector('.captions');
         let captionsLive = false;
-        for (let node: Element | null = captions ?? null; node; node = node.parentElement) captionsLive ||= live.is(node);
+        for (let node: Element | null = captions ?? null; node; node = node.parentElement)
+          captionsLive ||= live.is(node);
         return {
-          regions: all.filter((element) => live.is(element)).map((element) => `${element.localName}.${element.className} ${element.getAttribute('role')}`),
+          regions: all
+            .filter((element) => live.is(element))
+            .map((element) => `${element.localName}.${element.className} ${element.getAttribute('role')}`),
           captionsLive,
         };
       });
@@ -94,11 +99,20 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
       await page.keyboard.press('>');
       await page.waitForFunction(() => window.__speech.spoken.some((utterance) => utterance.rate === 1.5));
       const changesBefore = await page.evaluate(() => window.__paragraphChanges);
-      await page.waitForFunction((count: number) => window.__paragraphChanges >= count + 2, { timeout: 20_000 }, changesBefore);
+      await page.waitForFunction(
+        (count: number) => window.__paragraphChanges >= count + 2,
+        { timeout: 20_000 },
+        changesBefore,
+      );
       await page.keyboard.press('k');
       await page.waitForFunction(() => document.querySelector('aloud-player')?.paused === true);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.deepEqual(await announced(page), ['polite: Playing', 'polite: Speed 1.25×', 'polite: Speed 1.5×', 'polite: Paused']);
+      assert.deepEqual(await announced(page), [
+        'polite: Playing',
+        'polite: Speed 1.25×',
+        'polite: Speed 1.5×',
+        'polite: Paused',
+      ]);
       assert.ok((await page.evaluate(() => window.__paragraphChanges)) >= 5, 'several paragraphs were read meanwhile');
     } finally {
       await built.close();
@@ -114,7 +128,9 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
         player.setAttribute('for', 'no-such-article');
         document.querySelector('main')?.append(player);
       });
-      await page.waitForFunction(() => document.querySelectorAll('aloud-player')[1]?.shadowRoot?.querySelector('[role=alert] p'));
+      await page.waitForFunction(() =>
+        document.querySelectorAll('aloud-player')[1]?.shadowRoot?.querySelector('[role=alert] p'),
+      );
       const view = await page.evaluate(() => {
         const root = document.querySelectorAll('aloud-player')[1]?.shadowRoot;
         return {
@@ -167,20 +183,28 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
       await page.keyboard.press('End');
       assert.match(await focusedElement(page), /button "Keyboard shortcuts"/);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('dialog')?.open);
+      await page.waitForFunction(
+        () => document.querySelector('aloud-player')?.shadowRoot?.querySelector('dialog')?.open,
+      );
       assert.match(await focusedElement(page), /^aloud-player > button "Close"/, 'focus moved into the dialog');
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('aloud-player')?.shadowRoot?.querySelector('dialog')?.open);
+      await page.waitForFunction(
+        () => !document.querySelector('aloud-player')?.shadowRoot?.querySelector('dialog')?.open,
+      );
       assert.match(await focusedElement(page), /^aloud-player > button "Keyboard shortcuts"/);
 
       await page.keyboard.press('ArrowLeft');
       assert.match(await focusedElement(page), /button#settings-button "Settings"/);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'),
+      );
       // The panel follows the slider and captions in the shadow tree, so Tab reaches it after them.
       await tabTo(page, /^aloud-player > select/, 6);
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'));
+      await page.waitForFunction(
+        () => !document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'),
+      );
       assert.match(await focusedElement(page), /button#settings-button "Settings"/);
     } finally {
       await built.close();

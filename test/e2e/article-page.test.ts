@@ -17,7 +17,10 @@ const pageFacts = (page: Page) =>
     lang: document.documentElement.lang,
     title: document.title,
     headings1: Array.from(document.querySelectorAll('h1'), (element) => element.textContent ?? ''),
-    paragraphs: Array.from(document.querySelectorAll('article p[data-aloud-paragraph]'), (element) => element.textContent ?? ''),
+    paragraphs: Array.from(
+      document.querySelectorAll('article p[data-aloud-paragraph]'),
+      (element) => element.textContent ?? '',
+    ),
     captions: Array.from(document.querySelectorAll('figcaption'), (element) => element.textContent ?? ''),
     times: Array.from(document.querySelectorAll('time'), (time) => time.getAttribute('datetime')),
   }));

@@ -17,7 +17,8 @@ import { readSeed } from '../helpers/seed.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 /** Exactly what the built-in voice needs, on top of what the page itself needs: no 'wasm-unsafe-eval', no blob: (README, "CSP"). */
-const MINIMAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self'; connect-src 'self'";
+const MINIMAL_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self'; connect-src 'self'";
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -57,13 +58,22 @@ const view = (page: Page) =>
   });
 
 /** Polls the page until `check` holds, collecting every caption mark seen on the way. */
-async function watch(page: Page, check: (state: Awaited<ReturnType<typeof view>>) => boolean, what: string, marks: string[] = [], timeoutMs = 20_000) {
+async function watch(
+  page: Page,
+  check: (state: Awaited<ReturnType<typeof view>>) => boolean,
+  what: string,
+  marks: string[] = [],
+  timeoutMs = 20_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await view(page);
     if (state.mark && marks.at(-1) !== state.mark) marks.push(state.mark);
     if (check(state)) return state;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}: ${JSON.stringify({ ...state, buffers: state.buffers.length, marks })}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out waiting until ${what}: ${JSON.stringify({ ...state, buffers: state.buffers.length, marks })}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 15));
   }
 }
@@ -74,12 +84,21 @@ async function pressPlay(page: Page): Promise<void> {
 }
 
 /** Plays, then checks real audio went out and the captions followed several words. */
-async function expectBuiltInReading(built: BuiltPage, requests: string[], firstWords = ['We', 'Are', 'Being']): Promise<void> {
+async function expectBuiltInReading(
+  built: BuiltPage,
+  requests: string[],
+  firstWords = ['We', 'Are', 'Being'],
+): Promise<void> {
   const { page } = built;
   assert.ok(!requests.some((url) => /espeak|builtin-engine/.test(url)), 'nothing of the engine loads before Play');
   await pressPlay(page);
   const marks: string[] = [];
-  const state = await watch(page, (current) => current.status === 'Playing, with the built-in voice', 'the built-in voice plays', marks);
+  const state = await watch(
+    page,
+    (current) => current.status === 'Playing, with the built-in voice',
+    'the built-in voice plays',
+    marks,
+  );
   await watch(page, () => marks.length >= 6, 'the captions follow several words', marks);
   assert.equal(state.alert, '');
   // The first words, in order (a busy machine may skip showing one).
@@ -87,7 +106,10 @@ async function expectBuiltInReading(built: BuiltPage, requests: string[], firstW
   assert.ok(marks.slice(0, 3).filter((mark) => firstWords.includes(mark)).length >= 2, `captions: ${marks.join(' ')}`);
   const audible = state.buffers.filter((buffer) => buffer.peak > 0.1);
   assert.ok(audible.length > 0, `audible buffers: ${JSON.stringify(state.buffers)}`);
-  assert.ok(requests.some((url) => /espeak\.worker-[\w-]+\.js$/.test(url)) && requests.some((url) => /espeak-ng-en-[\w-]+\.data$/.test(url)));
+  assert.ok(
+    requests.some((url) => /espeak\.worker-[\w-]+\.js$/.test(url)) &&
+      requests.some((url) => /espeak-ng-en-[\w-]+\.data$/.test(url)),
+  );
   const problems = await built.problems();
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
 }
@@ -127,7 +149,7 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
     }
   });
 
-  it('with headless Chromium\'s own speechSynthesis (no voices, every utterance fails): switches and reads', async () => {
+  it("with headless Chromium's own speechSynthesis (no voices, every utterance fails): switches and reads", async () => {
     const requests: string[] = [];
     const built = await openBuiltPage(browser, {
       beforeLoad: async (page) => {
@@ -146,7 +168,12 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
     let assets: StaticServer;
     let hostDir: string;
     before(async () => {
-      assets = await startStaticServer({ root: 'dist', basePath: '/cdn/aloud/', csp: false, headers: { 'Access-Control-Allow-Origin': '*' } });
+      assets = await startStaticServer({
+        root: 'dist',
+        basePath: '/cdn/aloud/',
+        csp: false,
+        headers: { 'Access-Control-Allow-Origin': '*' },
+      });
       // The embed suite's host page, its snippet pointing at the asset server.
       hostDir = await mkdtemp(join(tmpdir(), 'aloud-builtin-host-'));
       for (const name of ['host.html', 'host.css', 'favicon.svg']) {
@@ -159,7 +186,7 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
       if (hostDir) await rm(hostDir, { recursive: true, force: true });
     });
 
-    it('starts the worker through a blob: module worker and fetches its data from the script\'s origin', async () => {
+    it("starts the worker through a blob: module worker and fetches its data from the script's origin", async () => {
       const origin = new URL(assets.url).origin;
       const requests: string[] = [];
       const built = await openBuiltPage(browser, {
@@ -177,7 +204,10 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
       });
       try {
         await expectBuiltInReading(built, requests, ['Bridge', 'repairs', 'finish']);
-        assert.ok(requests.some((url) => url.startsWith(origin) && /espeak\.worker-/.test(url)), 'the worker script comes from the CDN');
+        assert.ok(
+          requests.some((url) => url.startsWith(origin) && /espeak\.worker-/.test(url)),
+          'the worker script comes from the CDN',
+        );
       } finally {
         await built.close();
       }
@@ -196,28 +226,46 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
       await (await page.waitForSelector('aloud-player >>> #download-start'))?.click();
       // Polled: waitForSelector watches the document's mutations, not the player's shadow root.
       const deadline = Date.now() + 60_000;
-      while (!(await page.evaluate(() => Boolean(document.querySelector('aloud-player')?.shadowRoot?.querySelector('#download-captions-link'))))) {
+      while (
+        !(await page.evaluate(() =>
+          Boolean(document.querySelector('aloud-player')?.shadowRoot?.querySelector('#download-captions-link')),
+        ))
+      ) {
         if (Date.now() > deadline) throw new Error('the download never finished');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       // Saved the way a listener saves them: clicking the links, into a folder.
       const downloads = await mkdtemp(join(tmpdir(), 'aloud-downloads-'));
       const cdp = await browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+      await cdp.send('Browser.setDownloadBehavior', {
+        behavior: 'allow',
+        downloadPath: downloads,
+        eventsEnabled: true,
+      });
       let completed = 0;
       cdp.on('Browser.downloadProgress', (event) => {
         if (event.state === 'completed') completed++;
       });
       const names = await page.evaluate(() => {
         const root = document.querySelector('aloud-player')?.shadowRoot;
-        return ['#download-audio-link', '#download-captions-link'].map((id) => root?.querySelector<HTMLAnchorElement>(id)?.download ?? '');
+        return ['#download-audio-link', '#download-captions-link'].map(
+          (id) => root?.querySelector<HTMLAnchorElement>(id)?.download ?? '',
+        );
       });
-      assert.deepEqual(names, ["we-are-being-killed-desperate-calls-from-aleppo-as-assad.wav", "we-are-being-killed-desperate-calls-from-aleppo-as-assad.vtt"]);
-      for (const id of ['#download-audio-link', '#download-captions-link']) await (await page.$(`aloud-player >>> ${id}`))?.click();
+      assert.deepEqual(names, [
+        'we-are-being-killed-desperate-calls-from-aleppo-as-assad.wav',
+        'we-are-being-killed-desperate-calls-from-aleppo-as-assad.vtt',
+      ]);
+      for (const id of ['#download-audio-link', '#download-captions-link'])
+        await (await page.$(`aloud-player >>> ${id}`))?.click();
       const until = Date.now() + 20_000;
       while (completed < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
       const wav = await readFile(join(downloads, names[0] ?? ''));
-      const files = { wavHeader: [...wav.subarray(0, 44)], wavBytes: wav.byteLength, vtt: await readFile(join(downloads, names[1] ?? ''), 'utf8') };
+      const files = {
+        wavHeader: [...wav.subarray(0, 44)],
+        wavBytes: wav.byteLength,
+        vtt: await readFile(join(downloads, names[1] ?? ''), 'utf8'),
+      };
       await cdp.detach();
       await rm(downloads, { recursive: true, force: true });
       const header = Buffer.from(files.wavHeader);
@@ -229,10 +277,15 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
       assert.ok(seconds > 60, `${seconds} s of audio`);
 
       const seed = readSeed();
-      const sentences = [seed.headline, ...seed.paragraphs].flatMap((text) => splitIntoChunks(squash(text), 'en').map((chunk) => chunk.text));
+      const sentences = [seed.headline, ...seed.paragraphs].flatMap((text) =>
+        splitIntoChunks(squash(text), 'en').map((chunk) => chunk.text),
+      );
       assert.match(files.vtt, /^WEBVTT\n/);
       const cues = [...files.vtt.matchAll(/\n(\d\d):(\d\d):(\d\d\.\d{3}) --> (\d\d):(\d\d):(\d\d\.\d{3})\n(.+)\n/g)];
-      assert.deepEqual(cues.map((cue) => squash(cue[7] ?? '').replace(/&amp;/g, '&')), sentences.map(squash));
+      assert.deepEqual(
+        cues.map((cue) => squash(cue[7] ?? '').replace(/&amp;/g, '&')),
+        sentences.map(squash),
+      );
       const at = (hours = '0', minutes = '0', secs = '0') => Number(hours) * 3600 + Number(minutes) * 60 + Number(secs);
       const last = cues.at(-1);
       assert.ok(last && Math.abs(at(last[4], last[5], last[6]) - seconds) < 0.01, 'the last cue ends with the audio');

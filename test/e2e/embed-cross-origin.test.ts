@@ -22,13 +22,18 @@ const LAZY_CHUNK = /\/assets\/lazy-parts-[^/]*\.js$/;
 
 /** What the host must allow: its own files, plus the script origin. Nothing else (README, "CSP"). */
 const hostCsp = (assets: string) =>
-  ["default-src 'self'", `script-src 'self' ${assets}`, "style-src 'self'", "img-src 'self'", "connect-src 'self'"].join('; ');
+  [
+    "default-src 'self'",
+    `script-src 'self' ${assets}`,
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+  ].join('; ');
 
 interface Recorded {
   spoken: Array<{ text: string; rate: number }>;
   start(): void;
 }
-
 
 /** What the test puts on the page's window (not declared globally: other suites type it differently). */
 interface Probe {
@@ -49,22 +54,28 @@ const LAYOUT = new Set(['width', 'height', 'inline-size', 'block-size', 'transfo
 
 /** Every computed style of every host element (not the player), keyed by position and tag. */
 function hostStyles(page: Page): Promise<Record<string, string>> {
-  return page.evaluate((layout) => {
-    const skip = new Set(layout);
-    const styles: Record<string, string> = {};
-    document.body.querySelectorAll('*').forEach((element, index) => {
-      if (element.localName === 'aloud-player') return;
-      const computed = getComputedStyle(element);
-      const values = Array.from(computed).filter((name) => !skip.has(name));
-      styles[`${index}:${element.localName}`] = values.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
-    });
-    return styles;
-  }, [...LAYOUT]);
+  return page.evaluate(
+    (layout) => {
+      const skip = new Set(layout);
+      const styles: Record<string, string> = {};
+      document.body.querySelectorAll('*').forEach((element, index) => {
+        if (element.localName === 'aloud-player') return;
+        const computed = getComputedStyle(element);
+        const values = Array.from(computed).filter((name) => !skip.has(name));
+        styles[`${index}:${element.localName}`] = values
+          .map((name) => `${name}:${computed.getPropertyValue(name)}`)
+          .join(';');
+      });
+      return styles;
+    },
+    [...LAYOUT],
+  );
 }
 
 function shadowButton(page: Page, index: number, selector = 'button.primary') {
   return page.evaluate(
-    (at, query) => document.querySelectorAll('aloud-player')[at]?.shadowRoot?.querySelector<HTMLButtonElement>(query)?.click(),
+    (at, query) =>
+      document.querySelectorAll('aloud-player')[at]?.shadowRoot?.querySelector<HTMLButtonElement>(query)?.click(),
     index,
     selector,
   );
@@ -100,7 +111,11 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
   });
 
   /** `lazyChunk` decides what happens to the request for the player's lazy chunk; by default it is served. */
-  async function openHost(path: string, mode: 'auto' | 'manual', lazyChunk?: (request: HTTPRequest) => void): Promise<BuiltPage> {
+  async function openHost(
+    path: string,
+    mode: 'auto' | 'manual',
+    lazyChunk?: (request: HTTPRequest) => void,
+  ): Promise<BuiltPage> {
     const assetOrigin = new URL(assets.url).origin;
     return openBuiltPage(browser, {
       root: hostDir,
@@ -112,9 +127,15 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       beforeLoad: async (page) => {
         if (lazyChunk) {
           await page.setRequestInterception(true);
-          page.on('request', (request) => (LAZY_CHUNK.test(request.url()) ? lazyChunk(request) : void request.continue()));
+          page.on('request', (request) =>
+            LAZY_CHUNK.test(request.url()) ? lazyChunk(request) : void request.continue(),
+          );
         }
-        await injectFakeSpeech(page, { mode, stepMs: 1, voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
+        await injectFakeSpeech(page, {
+          mode,
+          stepMs: 1,
+          voices: [{ name: 'Test English', lang: 'en-US', default: true }],
+        });
         await page.evaluateOnNewDocument(() => {
           (window as unknown as Probe).__ended = 0;
           document.addEventListener('ended', () => (window as unknown as Probe).__ended++);
@@ -131,7 +152,9 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
     const built = await openHost('host.html', 'auto');
     const { page } = built;
     try {
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="toolbar"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="toolbar"]'),
+      );
       await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('#progress'));
 
       const sizes = await page.evaluate(() =>
@@ -150,7 +173,9 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
 
       await shadowButton(page, 0);
       await page.waitForFunction(() => (window as unknown as Probe).__ended === 1, { timeout: 10_000 });
-      const spoken = await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken.map((utterance) => utterance.text));
+      const spoken = await page.evaluate(() =>
+        (window as unknown as Probe).__fakeSpeech.spoken.map((utterance) => utterance.text),
+      );
       assert.deepEqual(spoken, [
         'Bridge repairs finish early',
         'Work on the old stone bridge ended two weeks ahead of schedule.',
@@ -161,12 +186,18 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       const problems = await built.problems();
       assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
       // Resource timing sees every fetch since navigation, lazy chunks included.
-      const requests = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)]);
+      const requests = await page.evaluate(() => [
+        location.href,
+        ...performance.getEntriesByType('resource').map((entry) => entry.name),
+      ]);
       const hostOrigin = new URL(built.url).origin;
       const assetOrigin = new URL(assets.url).origin;
       const elsewhere = requests.filter((url) => ![hostOrigin, assetOrigin].includes(new URL(url).origin));
       assert.deepEqual(elsewhere, [], 'no network beyond the host and the player’s own files');
-      assert.ok(requests.some((url) => url.startsWith(assets.url) && /lazy-parts/.test(url)), 'the lazy chunk came from the asset origin');
+      assert.ok(
+        requests.some((url) => url.startsWith(assets.url) && /lazy-parts/.test(url)),
+        'the lazy chunk came from the asset origin',
+      );
     } finally {
       await built.close();
     }
@@ -177,26 +208,39 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
     const { page } = built;
     try {
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('aloud-player')).every((player) => (player as HTMLElement & { paragraphCount: number }).paragraphCount > 0),
+        Array.from(document.querySelectorAll('aloud-player')).every(
+          (player) => (player as HTMLElement & { paragraphCount: number }).paragraphCount > 0,
+        ),
       );
       const state = () =>
         page.evaluate(() =>
-          Array.from(document.querySelectorAll('aloud-player'), (player) => (player as HTMLElement & { paused: boolean }).paused),
+          Array.from(
+            document.querySelectorAll('aloud-player'),
+            (player) => (player as HTMLElement & { paused: boolean }).paused,
+          ),
         );
       await shadowButton(page, 0);
       await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.start());
-      await page.waitForFunction(() => !(document.querySelector('aloud-player') as HTMLElement & { paused: boolean }).paused);
+      await page.waitForFunction(
+        () => !(document.querySelector('aloud-player') as HTMLElement & { paused: boolean }).paused,
+      );
       assert.deepEqual(await state(), [false, true]);
 
       await shadowButton(page, 1);
       await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.start());
-      await page.waitForFunction(() => !(document.querySelectorAll('aloud-player')[1] as HTMLElement & { paused: boolean }).paused);
+      await page.waitForFunction(
+        () => !(document.querySelectorAll('aloud-player')[1] as HTMLElement & { paused: boolean }).paused,
+      );
       assert.deepEqual(await state(), [true, false]);
-      const spoken = await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken.map((utterance) => utterance.text));
+      const spoken = await page.evaluate(() =>
+        (window as unknown as Probe).__fakeSpeech.spoken.map((utterance) => utterance.text),
+      );
       assert.deepEqual(spoken, ['First story', 'Second story']);
 
       const names = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('aloud-player'), (player) => player.shadowRoot?.querySelector('[part="region"]')?.getAttribute('aria-label')),
+        Array.from(document.querySelectorAll('aloud-player'), (player) =>
+          player.shadowRoot?.querySelector('[part="region"]')?.getAttribute('aria-label'),
+        ),
       );
       assert.deepEqual(names, ['Listen: First story', 'Listen: Second story']);
       const problems = await built.problems();
@@ -223,7 +267,9 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
     const built = await openHost('host.html', 'auto', (request) => held.push(request));
     const { page } = built;
     try {
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="toolbar"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="toolbar"]'),
+      );
       await waitFor(() => held.length > 0, 'the page asks for the lazy chunk', 10_000);
       // Nothing is indexed yet: Play is disabled, not a button that does nothing.
       assert.deepEqual(await playerView(page), { playDisabled: true, status: '', alert: '' });
@@ -240,13 +286,21 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
         );
       });
       assert.equal(await page.evaluate(() => (document.querySelector('aloud-player') as HostPlayer).playbackRate), 1.5);
-      assert.equal(await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken.length), 0, 'nothing spoken before the chunk');
+      assert.equal(
+        await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken.length),
+        0,
+        'nothing spoken before the chunk',
+      );
 
       for (const request of held) void request.continue();
       assert.equal(await page.evaluate(() => (window as unknown as Probe).__play), 'played');
       const first = await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken[0]);
       assert.deepEqual(first, { ...first, text: 'Bridge repairs finish early', rate: 1.5 });
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() === 'Playing');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ===
+          'Playing',
+      );
       const problems = await built.problems();
       assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
     } finally {
@@ -259,10 +313,15 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
     const { page } = built;
     const message = "Couldn't load the player. Check your connection, then reload the page.";
     try {
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="alert"] p'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role="alert"] p'),
+      );
       assert.deepEqual(await playerView(page), { playDisabled: true, status: '', alert: message });
       const outcome = await page.evaluate(() =>
-        (document.querySelector('aloud-player') as HostPlayer).play().then(() => 'played', (error: Error) => error.message),
+        (document.querySelector('aloud-player') as HostPlayer).play().then(
+          () => 'played',
+          (error: Error) => error.message,
+        ),
       );
       assert.equal(outcome, message);
       const violations = await runAxe(page, 'aloud-player');
@@ -270,8 +329,14 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       const problems = await built.problems();
       // The aborted request is the only thing that went wrong: no exception reached the page.
       assert.deepEqual(problems.pageErrors, []);
-      assert.ok(problems.failedRequests.length > 0 && problems.failedRequests.every((line) => /lazy-parts/.test(line)), problems.failedRequests.join('\n'));
-      assert.ok(problems.consoleErrors.every((line) => /lazy-parts|Failed to load resource/.test(line)), problems.consoleErrors.join('\n'));
+      assert.ok(
+        problems.failedRequests.length > 0 && problems.failedRequests.every((line) => /lazy-parts/.test(line)),
+        problems.failedRequests.join('\n'),
+      );
+      assert.ok(
+        problems.consoleErrors.every((line) => /lazy-parts|Failed to load resource/.test(line)),
+        problems.consoleErrors.join('\n'),
+      );
     } finally {
       await built.close();
     }

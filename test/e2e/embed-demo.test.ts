@@ -14,7 +14,6 @@ interface Recorded {
   spoken: Array<{ text: string }>;
 }
 
-
 /** What the test puts on the page's window (not declared globally: other suites type it differently). */
 interface Probe {
   __fakeSpeech: Recorded;
@@ -33,7 +32,10 @@ describe('the embed demo page', { timeout: 120_000 }, () => {
   it('uses only the public snippet: one script tag for aloud.js, no inline script or style', async () => {
     const page = await readFile('dist/embed-demo.html', 'utf8');
     const scripts = page.match(/<script\b[^>]*>/g) ?? [];
-    assert.deepEqual(scripts.map((tag) => tag.replace(/\s+>/, '>')), ['<script type="module" src="./aloud.js">']);
+    assert.deepEqual(
+      scripts.map((tag) => tag.replace(/\s+>/, '>')),
+      ['<script type="module" src="./aloud.js">'],
+    );
     assert.doesNotMatch(page, /<style|\sstyle=/);
     assert.equal((page.match(/<aloud-player\b/g) ?? []).length, 2);
   });
@@ -43,17 +45,25 @@ describe('the embed demo page', { timeout: 120_000 }, () => {
       path: 'embed-demo.html',
       viewport: { width: 1280, height: 900 },
       beforeLoad: async (page) => {
-        await injectFakeSpeech(page, { mode: 'auto', stepMs: 1, voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
+        await injectFakeSpeech(page, {
+          mode: 'auto',
+          stepMs: 1,
+          voices: [{ name: 'Test English', lang: 'en-US', default: true }],
+        });
         await page.evaluateOnNewDocument(() => {
           (window as unknown as Probe).__endedPlayers = [];
-          document.addEventListener('ended', (event) => (window as unknown as Probe).__endedPlayers.push((event.target as HTMLElement).getAttribute('for') ?? ''));
+          document.addEventListener('ended', (event) =>
+            (window as unknown as Probe).__endedPlayers.push((event.target as HTMLElement).getAttribute('for') ?? ''),
+          );
         });
       },
     });
     const { page } = built;
     try {
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('aloud-player')).every((player) => player.shadowRoot?.querySelector('#progress')),
+        Array.from(document.querySelectorAll('aloud-player')).every((player) =>
+          player.shadowRoot?.querySelector('#progress'),
+        ),
       );
       const looks = await page.evaluate(() =>
         Array.from(document.querySelectorAll('aloud-player'), (player) => {
@@ -76,14 +86,30 @@ describe('the embed demo page', { timeout: 120_000 }, () => {
       assert.equal(violations.length, 0, formatViolations(violations));
 
       for (const [index, id] of ['soil', 'seeds'].entries()) {
-        await page.evaluate((at) => document.querySelectorAll('aloud-player')[at]?.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')?.click(), index);
-        await page.waitForFunction((player) => (window as unknown as Probe).__endedPlayers.includes(player), { timeout: 10_000 }, id);
+        await page.evaluate(
+          (at) =>
+            document
+              .querySelectorAll('aloud-player')
+              [at]?.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')
+              ?.click(),
+          index,
+        );
+        await page.waitForFunction(
+          (player) => (window as unknown as Probe).__endedPlayers.includes(player),
+          { timeout: 10_000 },
+          id,
+        );
       }
-      const spoken = await page.evaluate(() => (window as unknown as Probe).__fakeSpeech.spoken.map((utterance) => utterance.text).join(' '));
+      const spoken = await page.evaluate(() =>
+        (window as unknown as Probe).__fakeSpeech.spoken.map((utterance) => utterance.text).join(' '),
+      );
       assert.match(spoken, /^Why the best compost heap/);
       assert.match(spoken, /Saving tomato seeds in five small steps/);
       assert.match(spoken, /Store them in a labelled paper envelope/);
-      assert.doesNotMatch(spoken, /Themed player|Default player|Tip from the committee|Filed under|Allotment Weekly|Sections/);
+      assert.doesNotMatch(
+        spoken,
+        /Themed player|Default player|Tip from the committee|Filed under|Allotment Weekly|Sections/,
+      );
       const problems = await built.problems();
       assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
     } finally {

@@ -36,7 +36,10 @@ const playerView = (page: Page) =>
       captions: root?.querySelector('.captions')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
       mark: root?.querySelector('.captions mark')?.textContent ?? '',
       dialogOpen: root?.querySelector('dialog')?.open ?? false,
-      current: Array.from(document.querySelectorAll('[data-aloud-current]'), (element) => element.textContent?.trim() ?? ''),
+      current: Array.from(
+        document.querySelectorAll('[data-aloud-current]'),
+        (element) => element.textContent?.trim() ?? '',
+      ),
       spoken: window.__fakeSpeech.spoken.map((utterance) => utterance.text),
       rates: window.__fakeSpeech.spoken.map((utterance) => utterance.rate),
       events: window.__events,
@@ -48,7 +51,8 @@ async function until(page: Page, check: (view: Awaited<ReturnType<typeof playerV
   for (;;) {
     const view = await playerView(page);
     if (check(view)) return view;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}: ${JSON.stringify(view).slice(0, 600)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting until ${what}: ${JSON.stringify(view).slice(0, 600)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -57,7 +61,11 @@ async function openWithFake(browser: Browser, mode: 'auto' | 'manual'): Promise<
   return openBuiltPage(browser, {
     viewport: { width: 1280, height: 900 },
     beforeLoad: async (page) => {
-      await injectFakeSpeech(page, { mode, stepMs: 1, voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
+      await injectFakeSpeech(page, {
+        mode,
+        stepMs: 1,
+        voices: [{ name: 'Test English', lang: 'en-US', default: true }],
+      });
       await page.evaluateOnNewDocument(() => {
         window.__events = [];
         for (const type of ['play', 'pause', 'ended', 'ratechange', 'paragraphchange', 'error']) {
@@ -85,10 +93,15 @@ describe('the player on the built page', { timeout: 240_000 }, () => {
   it('reads the headline, then all 19 paragraphs in order, and fires ended', async () => {
     const built = await openWithFake(browser, 'auto');
     try {
-      await built.page.evaluate(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')?.click());
+      await built.page.evaluate(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')?.click(),
+      );
       const view = await until(built.page, (state) => state.events.includes('ended'), 'reading ends');
       assert.equal(squash(view.spoken.join(' ')), squash([seed.headline, ...seed.paragraphs].join(' ')));
-      assert.ok(view.spoken.every((text) => text.length <= 200), 'every utterance is sentence-sized');
+      assert.ok(
+        view.spoken.every((text) => text.length <= 200),
+        'every utterance is sentence-sized',
+      );
       assert.ok(!view.spoken.some((text) => /Accessibility links|Breaking News|16x9|About the author/.test(text)));
       assert.equal(view.status, 'Finished reading');
       const problems = await built.problems();

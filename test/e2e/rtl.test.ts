@@ -36,7 +36,10 @@ function playerView(page: Page, index: number) {
 
 async function untilLocalised(page: Page, index: number, lang: string): Promise<void> {
   await page.waitForFunction(
-    (which, wanted) => document.querySelectorAll('aloud-player')[which]?.shadowRoot?.querySelector(`section[lang^="${wanted}"] input[type=range]`),
+    (which, wanted) =>
+      document
+        .querySelectorAll('aloud-player')
+        [which]?.shadowRoot?.querySelector(`section[lang^="${wanted}"] input[type=range]`),
     {},
     index,
     lang,
@@ -87,11 +90,23 @@ describe('right to left: Arabic and Persian players on the built demo', { timeou
         iconMirrored: true,
       });
       await clickInPlayer(page, 'button.primary');
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role=status]')?.textContent === 'انتهت القراءة', { timeout: 20_000 });
-      const spoken = await page.evaluate(() => window.__speech.spoken.map((utterance) => `${utterance.lang}/${utterance.voice?.name ?? '-'}`));
+      await page.waitForFunction(
+        () =>
+          document.querySelector('aloud-player')?.shadowRoot?.querySelector('[role=status]')?.textContent ===
+          'انتهت القراءة',
+        { timeout: 20_000 },
+      );
+      const spoken = await page.evaluate(() =>
+        window.__speech.spoken.map((utterance) => `${utterance.lang}/${utterance.voice?.name ?? '-'}`),
+      );
       assert.ok(spoken.length >= 6);
       assert.deepEqual([...new Set(spoken)], ['ar/Test Arabic']);
-      assert.deepEqual(await built.problems(), { consoleErrors: [], pageErrors: [], failedRequests: [], cspViolations: [] });
+      assert.deepEqual(await built.problems(), {
+        consoleErrors: [],
+        pageErrors: [],
+        failedRequests: [],
+        cspViolations: [],
+      });
     } finally {
       await built.close();
     }
@@ -105,7 +120,8 @@ describe('right to left: Arabic and Persian players on the built demo', { timeou
       await page.evaluate(async () => {
         await document.querySelector('aloud-player')?.updateComplete;
       });
-      for (let press = 0; press < 6 && !(await focusedElement(page)).includes('تشغيل'); press++) await page.keyboard.press('Tab');
+      for (let press = 0; press < 6 && !(await focusedElement(page)).includes('تشغيل'); press++)
+        await page.keyboard.press('Tab');
       assert.match(await focusedElement(page), /button "تشغيل"/);
       // In right-to-left text the next button is to the left.
       await page.keyboard.press('ArrowLeft');
@@ -116,7 +132,13 @@ describe('right to left: Arabic and Persian players on the built demo', { timeou
       // The K key on an Arabic layout types ن; the shortcut follows the key, not the letter.
       const cdp = await page.createCDPSession();
       for (const type of ['keyDown', 'keyUp'] as const) {
-        await cdp.send('Input.dispatchKeyEvent', { type, key: 'ن', code: 'KeyK', text: type === 'keyDown' ? 'ن' : '', windowsVirtualKeyCode: 75 });
+        await cdp.send('Input.dispatchKeyEvent', {
+          type,
+          key: 'ن',
+          code: 'KeyK',
+          text: type === 'keyDown' ? 'ن' : '',
+          windowsVirtualKeyCode: 75,
+        });
       }
       await page.waitForFunction(() => window.__speech.spoken.length === 1);
     } finally {
@@ -142,8 +164,15 @@ describe('right to left: Arabic and Persian players on the built demo', { timeou
       assert.equal((await playerView(page, 0)).play, 'تشغيل');
 
       await clickInPlayer(page, 'button.primary', 1);
-      await page.waitForFunction(() => document.querySelectorAll('aloud-player')[1]?.shadowRoot?.querySelector('[role=status]')?.textContent === 'خواندن به پایان رسید', { timeout: 20_000 });
-      const spoken = await page.evaluate(() => window.__speech.spoken.map((utterance) => `${utterance.lang}/${utterance.voice?.name ?? '-'}`));
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('aloud-player')[1]?.shadowRoot?.querySelector('[role=status]')?.textContent ===
+          'خواندن به پایان رسید',
+        { timeout: 20_000 },
+      );
+      const spoken = await page.evaluate(() =>
+        window.__speech.spoken.map((utterance) => `${utterance.lang}/${utterance.voice?.name ?? '-'}`),
+      );
       assert.deepEqual([...new Set(spoken)], ['fa/Test Persian']);
     } finally {
       await built.close();

@@ -17,7 +17,9 @@ const seed = readSeed();
 const ARABIC_HEADLINE = 'حين تُصغي إلى الصفحة: القراءة بصوتٍ عالٍ تفتح الويب لمزيد من القرّاء';
 
 async function playerReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('input[type=range]'));
+  await page.waitForFunction(() =>
+    document.querySelector('aloud-player')?.shadowRoot?.querySelector('input[type=range]'),
+  );
 }
 
 /** Flattens the page and walks it with `command`, returning the phrase log. */
@@ -134,7 +136,9 @@ describe('the built pages through a virtual screen reader', { timeout: 180_000 }
       await page.waitForFunction(() => window.__speech.spoken.length === 2);
       await page.evaluate(() => window.__speech.start());
       await clickInPlayer(page, '#settings-button');
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'),
+      );
       const log = await read(page, 'next');
       assertInOrder(log, [
         'button, Pause, key shortcuts K',
@@ -163,7 +167,9 @@ describe('the built pages through a virtual screen reader', { timeout: 180_000 }
     const { page } = built;
     try {
       await playerReady(page);
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('section[lang^="ar"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('section[lang^="ar"]'),
+      );
       const { one, six } = await page.evaluate(() => ({
         one: new Intl.NumberFormat('ar').format(1),
         six: new Intl.NumberFormat('ar').format(6),

@@ -10,7 +10,9 @@ import { clickInPlayer, focusedElement, openPlayerPage, startReading } from '../
 import { controlProblems, obscuredFocus, pageOverflow } from '../helpers/layout-probes.ts';
 
 async function playerComplete(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('input[type=range]'));
+  await page.waitForFunction(() =>
+    document.querySelector('aloud-player')?.shadowRoot?.querySelector('input[type=range]'),
+  );
   // updateComplete also waits for the lazily loaded half of the player.
   await page.evaluate(async () => {
     await document.querySelector('aloud-player')?.updateComplete;
@@ -86,7 +88,9 @@ describe('vision and motion on the built pages', { timeout: 240_000 }, () => {
       await playerComplete(page);
       await startReading(page, true);
       await page.evaluate(() => window.__speech.boundary(4, 3));
-      await page.waitForFunction(() => document.querySelector('aloud-player')?.shadowRoot?.querySelector('.captions mark'));
+      await page.waitForFunction(() =>
+        document.querySelector('aloud-player')?.shadowRoot?.querySelector('.captions mark'),
+      );
       const view = await page.evaluate(() => {
         const probe = document.createElement('div');
         probe.style.setProperty('forced-color-adjust', 'none');
@@ -103,12 +107,20 @@ describe('vision and motion on the built pages', { timeout: 240_000 }, () => {
         const icons = Array.from(root?.querySelectorAll('button svg path') ?? [], (path) => {
           const button = path.closest('button');
           const buttonStyle = button ? getComputedStyle(button) : null;
-          return { fill: getComputedStyle(path).fill, color: buttonStyle?.color, background: buttonStyle?.backgroundColor };
+          return {
+            fill: getComputedStyle(path).fill,
+            color: buttonStyle?.color,
+            background: buttonStyle?.backgroundColor,
+          };
         });
         return {
           forced: matchMedia('(forced-colors: active)').matches,
           system,
-          paragraph: style && { outline: `${style.outlineStyle} ${style.outlineWidth}`, edge: style.borderInlineStartWidth, background: style.backgroundColor },
+          paragraph: style && {
+            outline: `${style.outlineStyle} ${style.outlineWidth}`,
+            edge: style.borderInlineStartWidth,
+            background: style.backgroundColor,
+          },
           word: word && { background: word.backgroundColor, size: CSS.highlights.get('aloud-word')?.size ?? 0 },
           mark: mark && getComputedStyle(mark).backgroundColor,
           icons,
@@ -124,14 +136,18 @@ describe('vision and motion on the built pages', { timeout: 240_000 }, () => {
         assert.notEqual(icon.fill, icon.background, 'and stand out from the button');
       }
       for (const stop of [/button "Pause"/, /input#progress/]) {
-        for (let press = 0; press < 10 && !stop.test(await focusedElement(page)); press++) await page.keyboard.press('Tab');
+        for (let press = 0; press < 10 && !stop.test(await focusedElement(page)); press++)
+          await page.keyboard.press('Tab');
         const ring = await page.evaluate(() => {
           let active = document.activeElement;
           while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
           const style = active ? getComputedStyle(active) : null;
           return style ? { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) } : null;
         });
-        assert.ok(ring && ring.style !== 'none' && ring.width >= 2, `focus ring on ${String(stop)}: ${JSON.stringify(ring)}`);
+        assert.ok(
+          ring && ring.style !== 'none' && ring.width >= 2,
+          `focus ring on ${String(stop)}: ${JSON.stringify(ring)}`,
+        );
       }
     } finally {
       await built.close();
@@ -163,7 +179,9 @@ describe('vision and motion on the built pages', { timeout: 240_000 }, () => {
               return 0.2126 * r + 0.7152 * g + 0.0722 * b;
             },
           };
-          const [light, dark] = [contrast.luminance(word.color), contrast.luminance(word.backgroundColor)].sort((a, b) => b - a);
+          const [light, dark] = [contrast.luminance(word.color), contrast.luminance(word.backgroundColor)].sort(
+            (a, b) => b - a,
+          );
           return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
         });
         assert.ok(ratio >= 4.5, `word highlight contrast ${ratio.toFixed(2)}:1`);
@@ -198,17 +216,24 @@ describe('vision and motion on the built pages', { timeout: 240_000 }, () => {
         await page.waitForFunction(() => window.__paragraphChanges >= 12, { timeout: 20_000 });
         const motion = await page.evaluate(() => {
           const root = document.querySelector('aloud-player')?.shadowRoot;
-          const elements = [...Array.from(document.querySelectorAll('*')), ...Array.from(root?.querySelectorAll('*') ?? [])];
+          const elements = [
+            ...Array.from(document.querySelectorAll('*')),
+            ...Array.from(root?.querySelectorAll('*') ?? []),
+          ];
           const moving = elements.filter((element) => {
             const style = getComputedStyle(element);
-            const durations = `${style.transitionDuration},${style.animationDuration}`.split(',').map((value) => Number.parseFloat(value));
+            const durations = `${style.transitionDuration},${style.animationDuration}`
+              .split(',')
+              .map((value) => Number.parseFloat(value));
             return style.animationName !== 'none' || durations.some((value) => value > 0);
           });
           return {
             scrolls: (window as unknown as { __scrolls: string[] }).__scrolls,
             scrollBehavior: getComputedStyle(document.documentElement).scrollBehavior,
             animations: document.getAnimations().length + (root?.getAnimations().length ?? 0),
-            moving: moving.map((element) => element.localName + (element.className ? `.${String(element.className)}` : '')),
+            moving: moving.map(
+              (element) => element.localName + (element.className ? `.${String(element.className)}` : ''),
+            ),
           };
         });
         assert.ok(motion.scrolls.length >= 2, `follow-along scrolled: ${motion.scrolls.join(', ')}`);

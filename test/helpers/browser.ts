@@ -4,6 +4,7 @@
  * CSP, record every console error, CSP violation and failed request, and run
  * axe.
  */
+import type Axe from 'axe-core';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AxeResults, Result as AxeViolation } from 'axe-core';
@@ -74,7 +75,9 @@ export async function openBuiltPage(browser: Browser, options: OpenBuiltPageOpti
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
-  page.on('requestfailed', (request) => failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+  page.on('requestfailed', (request) =>
+    failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
@@ -97,7 +100,8 @@ export async function openBuiltPage(browser: Browser, options: OpenBuiltPageOpti
   });
   await page.setJavaScriptEnabled(options.javaScriptEnabled ?? true);
   if (options.viewport) await page.setViewport(options.viewport);
-  if (options.colorScheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
+  if (options.colorScheme)
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
 
   await options.beforeLoad?.(page);
   const url = new URL(options.path ?? '', server.url).href;
@@ -107,9 +111,8 @@ export async function openBuiltPage(browser: Browser, options: OpenBuiltPageOpti
     page,
     url,
     async problems() {
-      const reported = (options.javaScriptEnabled ?? true)
-        ? await page.evaluate(() => window.__aloudCspViolations ?? [])
-        : [];
+      const reported =
+        (options.javaScriptEnabled ?? true) ? await page.evaluate(() => window.__aloudCspViolations ?? []) : [];
       return { consoleErrors, pageErrors, failedRequests, cspViolations: [...reported, ...loggedViolations] };
     },
     async close() {
@@ -134,7 +137,7 @@ export async function runAxe(page: Page, context?: string): Promise<AxeViolation
   if (!hasAxe) await page.evaluate(await axeSource);
   const results = await page.evaluate(
     (selector, tags) => {
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      const axe = (window as unknown as { axe: typeof Axe }).axe;
       return axe.run(selector ?? document, {
         runOnly: { type: 'tag', values: tags },
         rules: { 'target-size': { enabled: true } },

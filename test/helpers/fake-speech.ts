@@ -62,46 +62,46 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
   /** Every call to speak/cancel/pause/resume, in order. */
   readonly calls: FakeCall[] = [];
 
-  private voiceList: FakeVoice[] = [];
-  private queue: SpeechSynthesisUtterance[] = [];
-  private started = false;
-  private isPaused = false;
-  private steps: Array<() => void> = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly listenerCounts = new Map<string, number>();
+  #voiceList: FakeVoice[] = [];
+  #queue: SpeechSynthesisUtterance[] = [];
+  #started = false;
+  #isPaused = false;
+  #steps: Array<() => void> = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #listenerCounts = new Map<string, number>();
 
   constructor(options: FakeSpeechOptions = {}) {
     super();
     this.mode = options.mode ?? 'auto';
     this.stepMs = options.stepMs ?? 5;
-    if (options.voices) this.voiceList = options.voices.map(toVoice);
+    if (options.voices) this.#voiceList = options.voices.map(toVoice);
   }
 
   get paused(): boolean {
-    return this.isPaused;
+    return this.#isPaused;
   }
 
   get speaking(): boolean {
-    return this.queue.length > 0;
+    return this.#queue.length > 0;
   }
 
   get pending(): boolean {
-    return this.queue.length > 1;
+    return this.#queue.length > 1;
   }
 
   /** The utterance being spoken (or about to start), if any. */
   get current(): SpeechSynthesisUtterance | undefined {
-    return this.queue[0];
+    return this.#queue[0];
   }
 
   getVoices(): SpeechSynthesisVoice[] {
     // Structurally identical to SpeechSynthesisVoice, which cannot be constructed.
-    return [...this.voiceList];
+    return [...this.#voiceList];
   }
 
   /** Replaces the voice list and fires `voiceschanged` synchronously. */
   setVoices(voices: ReadonlyArray<Partial<FakeVoice> & { readonly name: string }>): void {
-    this.voiceList = voices.map(toVoice);
+    this.#voiceList = voices.map(toVoice);
     const event = new Event('voiceschanged');
     this.dispatchEvent(event);
     this.onvoiceschanged?.call(this, event);
@@ -120,17 +120,17 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
       voice: utterance.voice,
       at,
     });
-    this.queue.push(utterance);
-    if (this.queue.length === 1) this.begin();
+    this.#queue.push(utterance);
+    if (this.#queue.length === 1) this.#begin();
   }
 
   /** Like browsers: the current utterance gets `interrupted` and queued ones `canceled`, asynchronously. */
   cancel(): void {
     this.calls.push({ method: 'cancel', at: performance.now() });
-    const [current, ...rest] = this.queue;
-    this.queue = [];
-    this.stopSteps();
-    this.started = false;
+    const [current, ...rest] = this.#queue;
+    this.#queue = [];
+    this.#stopSteps();
+    this.#started = false;
     // `paused` is left as it is: the spec's cancel() does not touch it, and
     // Chrome really keeps it, which the engine must cope with.
     setTimeout(() => {
@@ -141,19 +141,19 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
 
   pause(): void {
     this.calls.push({ method: 'pause', at: performance.now() });
-    if (this.isPaused) return;
-    this.isPaused = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.current && this.started) this.fireOn(this.current, 'pause');
+    if (this.#isPaused) return;
+    this.#isPaused = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.current && this.#started) this.fireOn(this.current, 'pause');
   }
 
   resume(): void {
     this.calls.push({ method: 'resume', at: performance.now() });
-    if (!this.isPaused) return;
-    this.isPaused = false;
-    if (this.current && this.started) this.fireOn(this.current, 'resume');
-    this.scheduleNext();
+    if (!this.#isPaused) return;
+    this.#isPaused = false;
+    if (this.current && this.#started) this.fireOn(this.current, 'resume');
+    this.#scheduleNext();
   }
 
   /** How many calls to `method` were recorded. */
@@ -163,7 +163,7 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
 
   /** Listeners currently registered on the fake for `type` (to check cleanup). */
   listenerCount(type: string): number {
-    return this.listenerCounts.get(type) ?? 0;
+    return this.#listenerCounts.get(type) ?? 0;
   }
 
   override addEventListener(
@@ -171,7 +171,7 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     listener: EventListenerOrEventListenerObject | null,
     options?: AddEventListenerOptions | boolean,
   ): void {
-    if (listener) this.listenerCounts.set(type, this.listenerCount(type) + 1);
+    if (listener) this.#listenerCounts.set(type, this.listenerCount(type) + 1);
     super.addEventListener(type, listener, options);
   }
 
@@ -180,31 +180,31 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     listener: EventListenerOrEventListenerObject | null,
     options?: EventListenerOptions | boolean,
   ): void {
-    if (listener) this.listenerCounts.set(type, Math.max(0, this.listenerCount(type) - 1));
+    if (listener) this.#listenerCounts.set(type, Math.max(0, this.listenerCount(type) - 1));
     super.removeEventListener(type, listener, options);
   }
 
   // Manual control of the current utterance.
 
   start(): void {
-    const utterance = this.requireCurrent();
-    this.started = true;
+    const utterance = this.#requireCurrent();
+    this.#started = true;
     this.fireOn(utterance, 'start');
   }
 
   boundary(charIndex: number, charLength = 0, name: 'word' | 'sentence' = 'word'): void {
-    this.fireOn(this.requireCurrent(), 'boundary', { charIndex, charLength, name });
+    this.fireOn(this.#requireCurrent(), 'boundary', { charIndex, charLength, name });
   }
 
   end(): void {
-    const utterance = this.requireCurrent();
-    this.finishCurrent();
+    const utterance = this.#requireCurrent();
+    this.#finishCurrent();
     this.fireOn(utterance, 'end', { charIndex: utterance.text.length });
   }
 
   fail(error: SpeechSynthesisErrorCode = 'synthesis-failed'): void {
-    const utterance = this.requireCurrent();
-    this.finishCurrent();
+    const utterance = this.#requireCurrent();
+    this.#finishCurrent();
     this.fireOn(utterance, 'error', { error });
   }
 
@@ -227,21 +227,21 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     utterance.dispatchEvent(event);
   }
 
-  private requireCurrent(): SpeechSynthesisUtterance {
+  #requireCurrent(): SpeechSynthesisUtterance {
     const current = this.current;
     if (!current) throw new Error('FakeSpeechSynthesis: no current utterance');
     return current;
   }
 
-  private finishCurrent(): void {
-    this.stopSteps();
-    this.queue.shift();
-    this.started = false;
+  #finishCurrent(): void {
+    this.#stopSteps();
+    this.#queue.shift();
+    this.#started = false;
     // A later queued utterance starts after this one's events are out.
-    if (this.queue.length > 0) setTimeout(() => this.begin(), 0);
+    if (this.#queue.length > 0) setTimeout(() => this.#begin(), 0);
   }
 
-  private begin(): void {
+  #begin(): void {
     const utterance = this.current;
     if (!utterance || this.mode === 'manual') return;
     const steps: Array<() => void> = [];
@@ -256,25 +256,25 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
         steps.push(() => this.end());
       }
     }
-    this.steps = steps;
-    this.scheduleNext();
+    this.#steps = steps;
+    this.#scheduleNext();
   }
 
-  private scheduleNext(): void {
-    if (this.isPaused || this.timer !== undefined) return;
-    const step = this.steps.shift();
+  #scheduleNext(): void {
+    if (this.#isPaused || this.#timer !== undefined) return;
+    const step = this.#steps.shift();
     if (!step) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
       step();
-      this.scheduleNext();
+      this.#scheduleNext();
     }, this.stepMs);
   }
 
-  private stopSteps(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.steps = [];
+  #stopSteps(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#steps = [];
   }
 }
 

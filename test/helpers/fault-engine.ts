@@ -9,7 +9,12 @@
  * in flight (spoken, neither settled nor cancelled) and whether it is paused.
  */
 import type {
-  EngineErrorCode, EngineEvent, EngineListener, EngineVoice, SpeakRequest, SpeechEngine,
+  EngineErrorCode,
+  EngineEvent,
+  EngineListener,
+  EngineVoice,
+  SpeakRequest,
+  SpeechEngine,
 } from '../../src/core/speech/engine.ts';
 
 /** What the next `speak()` does besides queueing the utterance. */
@@ -38,12 +43,12 @@ export class FaultEngine implements SpeechEngine {
   paused = false;
   nextFault: SpeakFault = 'none';
 
-  private lastId = 0;
-  private readonly listeners = new Set<EngineListener>();
-  private voiceList: readonly EngineVoice[];
+  #lastId = 0;
+  readonly #listeners = new Set<EngineListener>();
+  #voiceList: readonly EngineVoice[];
 
   constructor(voices: readonly EngineVoice[] = []) {
-    this.voiceList = voices;
+    this.#voiceList = voices;
   }
 
   speak(request: SpeakRequest): number {
@@ -53,7 +58,7 @@ export class FaultEngine implements SpeechEngine {
       this.calls.push({ method: 'speak', id: 0 });
       throw new Error('FaultEngine: speak() threw');
     }
-    const id = ++this.lastId;
+    const id = ++this.#lastId;
     this.calls.push({ method: 'speak', id });
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight.size + 1);
     // The interface says speak() replaces whatever is speaking; the count above still sees a caller that forgot to cancel.
@@ -61,9 +66,9 @@ export class FaultEngine implements SpeechEngine {
     this.inFlight.add(id);
     this.paused = false;
     this.requests.set(id, request);
-    if (fault === 'sync-start') this.emit({ type: 'start', utteranceId: id });
-    if (fault === 'sync-end') this.settleAndEmit(id, { type: 'end', utteranceId: id });
-    if (fault === 'sync-error') this.settleAndEmit(id, { type: 'error', utteranceId: id, code: 'synthesis-failed' });
+    if (fault === 'sync-start') this.#emit({ type: 'start', utteranceId: id });
+    if (fault === 'sync-end') this.#settleAndEmit(id, { type: 'end', utteranceId: id });
+    if (fault === 'sync-error') this.#settleAndEmit(id, { type: 'error', utteranceId: id, code: 'synthesis-failed' });
     return id;
   }
 
@@ -84,25 +89,25 @@ export class FaultEngine implements SpeechEngine {
   }
 
   voices(): readonly EngineVoice[] {
-    return this.voiceList;
+    return this.#voiceList;
   }
 
   ready(): Promise<readonly EngineVoice[]> {
-    return Promise.resolve(this.voiceList);
+    return Promise.resolve(this.#voiceList);
   }
 
   subscribe(listener: EngineListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   dispose(): void {
     this.cancel();
-    this.listeners.clear();
+    this.#listeners.clear();
   }
 
   get listenerCount(): number {
-    return this.listeners.size;
+    return this.#listeners.size;
   }
 
   get currentId(): number | null {
@@ -112,12 +117,12 @@ export class FaultEngine implements SpeechEngine {
 
   /** The newest utterance, whether or not it is still in flight. */
   get lastSpokenId(): number | null {
-    return this.lastId > 0 ? this.lastId : null;
+    return this.#lastId > 0 ? this.#lastId : null;
   }
 
   setVoices(voices: readonly EngineVoice[]): void {
-    this.voiceList = voices;
-    this.emit({ type: 'voiceschanged' });
+    this.#voiceList = voices;
+    this.#emit({ type: 'voiceschanged' });
   }
 
   /**
@@ -126,29 +131,30 @@ export class FaultEngine implements SpeechEngine {
    * picks which older utterance a stale event belongs to.
    */
   fire(target: EventTarget, event: FiredEvent, back = 0): boolean {
-    const id = this.targetId(target, back);
+    const id = this.#targetId(target, back);
     if (id === null) return false;
-    const full: EngineEvent = event.type === 'boundary' ? { ...event, name: 'word', utteranceId: id } : { ...event, utteranceId: id };
-    if (target === 'current' && (event.type === 'end' || event.type === 'error')) this.settleAndEmit(id, full);
-    else this.emit(full);
+    const full: EngineEvent =
+      event.type === 'boundary' ? { ...event, name: 'word', utteranceId: id } : { ...event, utteranceId: id };
+    if (target === 'current' && (event.type === 'end' || event.type === 'error')) this.#settleAndEmit(id, full);
+    else this.#emit(full);
     return true;
   }
 
-  private targetId(target: EventTarget, back: number): number | null {
+  #targetId(target: EventTarget, back: number): number | null {
     const current = this.currentId;
     if (target === 'current') return current;
-    if (target === 'late') return this.lastId > 0 && this.lastId !== current ? this.lastId : null;
-    const older = this.lastId - 1;
+    if (target === 'late') return this.#lastId > 0 && this.#lastId !== current ? this.#lastId : null;
+    const older = this.#lastId - 1;
     return older > 0 ? older - (back % older) : null;
   }
 
-  private settleAndEmit(id: number, event: EngineEvent): void {
+  #settleAndEmit(id: number, event: EngineEvent): void {
     this.inFlight.delete(id);
     this.paused = false;
-    this.emit(event);
+    this.#emit(event);
   }
 
-  private emit(event: EngineEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
+  #emit(event: EngineEvent): void {
+    for (const listener of [...this.#listeners]) listener(event);
   }
 }

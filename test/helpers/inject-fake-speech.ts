@@ -9,14 +9,15 @@ import type { FakeSpeechOptions } from './fake-speech.ts';
 let bundle: string | undefined;
 
 function fakeSpeechBundle(): string {
-  bundle ??= buildSync({
-    entryPoints: [new URL('./fake-speech.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    globalName: 'FakeSpeech',
-    write: false,
-    target: 'es2022',
-  }).outputFiles[0]?.text ?? '';
+  bundle ??=
+    buildSync({
+      entryPoints: [new URL('./fake-speech.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'iife',
+      globalName: 'FakeSpeech',
+      write: false,
+      target: 'es2022',
+    }).outputFiles[0]?.text ?? '';
   return bundle;
 }
 

@@ -43,14 +43,19 @@ export async function controlProblems(page: Page): Promise<{ checked: number; pr
       for (const control of controls) {
         if (control.closest('dialog:not([open])') || control.getClientRects().length === 0) continue;
         checked += 1;
-        const target = control instanceof HTMLInputElement && control.type === 'checkbox' ? (control.closest('label') ?? control) : control;
+        const target =
+          control instanceof HTMLInputElement && control.type === 'checkbox'
+            ? (control.closest('label') ?? control)
+            : control;
         target.scrollIntoView({ block: 'center', inline: 'nearest' });
         const box = target.getBoundingClientRect();
         const name = probe.name(control);
         if (box.width < 24 || box.height < 24) problems.push(`${name} is ${box.width}×${box.height}`);
-        if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5) problems.push(`${name} is cut off: ${box.left}–${box.right}`);
+        if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5)
+          problems.push(`${name} is cut off: ${box.left}–${box.right}`);
         const hit = probe.hit(box.left + box.width / 2, box.top + box.height / 2);
-        if (!hit || !(hit === target || target.contains(hit))) problems.push(`${name} is covered by ${hit ? probe.name(hit) : 'nothing'}`);
+        if (!hit || !(hit === target || target.contains(hit)))
+          problems.push(`${name} is covered by ${hit ? probe.name(hit) : 'nothing'}`);
       }
     }
     return { checked, problems };

@@ -18,12 +18,18 @@ export const PARAGRAPHS = [
  * fake `speechSynthesis`, failures included, so the built-in fallback must not
  * take over. Tests of the fallback pass `auto` (the player's own default).
  */
-export async function articleWithPlayer(attributes: { shortcuts?: 'page' | 'player'; engine?: 'auto' | 'web-speech' | 'built-in' } = {}) {
+export async function articleWithPlayer(
+  attributes: { shortcuts?: 'page' | 'player'; engine?: 'auto' | 'web-speech' | 'built-in' } = {},
+) {
   const root = await fixture<HTMLElement>(html`
     <main>
       <article id="story" lang="en">
         <h1>Test headline</h1>
-        <aloud-player for="story" shortcuts=${attributes.shortcuts ?? 'player'} engine=${attributes.engine ?? 'web-speech'}></aloud-player>
+        <aloud-player
+          for="story"
+          shortcuts=${attributes.shortcuts ?? 'player'}
+          engine=${attributes.engine ?? 'web-speech'}
+        ></aloud-player>
         <nav><p>Navigation is never read.</p></nav>
         ${PARAGRAPHS.map((text) => html`<p>${text}</p>`)}
         <footer><p>Footer is never read.</p></footer>

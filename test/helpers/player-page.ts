@@ -55,7 +55,9 @@ export async function openPlayerPage(browser: Browser, options: PlayerPageOption
     beforeLoad: async (page) => {
       await injectFakeSpeech(page, { mode, stepMs, voices: TEST_VOICES });
       // A string: tsx would wrap a function property here in a `__name` helper the page lacks.
-      await page.evaluateOnNewDocument("Object.defineProperty(window, '__speech', { get() { return window.__fakeSpeech; } });");
+      await page.evaluateOnNewDocument(
+        "Object.defineProperty(window, '__speech', { get() { return window.__fakeSpeech; } });",
+      );
       await page.evaluateOnNewDocument(() => {
         window.__paragraphChanges = 0;
         document.addEventListener('paragraphchange', () => (window.__paragraphChanges += 1), true);
@@ -85,7 +87,11 @@ export async function clickInPlayer(page: Page, selector: string, player = 0): P
 export async function textInPlayer(page: Page, selector: string, player = 0): Promise<string> {
   return page.evaluate(
     (css, index) =>
-      document.querySelectorAll('aloud-player')[index]?.shadowRoot?.querySelector(css)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      document
+        .querySelectorAll('aloud-player')
+        [index]?.shadowRoot?.querySelector(css)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? '',
     selector,
     player,
   );
@@ -113,7 +119,10 @@ export async function focusedElement(page: Page): Promise<string> {
       active = active.shadowRoot.activeElement;
     }
     if (!active || active === document.body) return 'body';
-    const name = (active.getAttribute('aria-label') ?? active.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    const name = (active.getAttribute('aria-label') ?? active.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 40);
     return [...hosts, `${active.localName}${active.id ? `#${active.id}` : ''} "${name}"`].join(' > ');
   });
 }

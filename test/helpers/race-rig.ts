@@ -48,7 +48,9 @@ export class RaceRig {
     this.article.append(headline);
     sentencesPerParagraph.forEach((count, index) => {
       const paragraph = document.createElement('p');
-      paragraph.textContent = Array.from({ length: count }, (_, i) => SENTENCES[(index + i) % SENTENCES.length]).join(' ');
+      paragraph.textContent = Array.from({ length: count }, (_, i) => SENTENCES[(index + i) % SENTENCES.length]).join(
+        ' ',
+      );
       this.article.append(paragraph);
     });
     document.body.append(this.article);
@@ -93,22 +95,31 @@ export class RaceRig {
     const count = state.chunkCounts.length;
     expect(engine.maxInFlight, 'at most one utterance in flight').to.be.at.most(1);
     expect(state.paragraphIndex, 'paragraph in range').to.be.within(0, Math.max(0, count - 1));
-    expect(state.chunkIndex, 'chunk in range').to.be.within(0, Math.max(0, (state.chunkCounts[state.paragraphIndex] ?? 1) - 1));
+    expect(state.chunkIndex, 'chunk in range').to.be.within(
+      0,
+      Math.max(0, (state.chunkCounts[state.paragraphIndex] ?? 1) - 1),
+    );
     expect(state.rate).to.be.within(MIN_RATE, MAX_RATE);
-    expect(state.inFlight, 'the controller and the engine agree on an utterance in flight').to.equal(engine.inFlight.size === 1);
+    expect(state.inFlight, 'the controller and the engine agree on an utterance in flight').to.equal(
+      engine.inFlight.size === 1,
+    );
 
     const speakingId = engine.currentId;
     if (state.inFlight && speakingId !== null) {
-      expect(engine.requests.get(speakingId)?.text, 'the engine speaks the chunk the state names').to.equal(controller.currentChunk?.text);
+      expect(engine.requests.get(speakingId)?.text, 'the engine speaks the chunk the state names').to.equal(
+        controller.currentChunk?.text,
+      );
     }
     const speaking = speakingId !== null && !engine.paused;
-    if (state.status === 'playing' || state.status === 'starting') expect(speaking, `${state.status} with the engine quiet`).to.equal(true);
+    if (state.status === 'playing' || state.status === 'starting')
+      expect(speaking, `${state.status} with the engine quiet`).to.equal(true);
     else expect(speaking, `${state.status} while the engine speaks`).to.equal(false);
 
     const marked = Array.from(document.querySelectorAll(`[${CURRENT_ATTRIBUTE}]`));
     const reading = state.status === 'starting' || state.status === 'playing' || state.status === 'paused';
     const unit = controller.currentUnit;
-    if (this.highlightOn && reading && unit) expect(marked, 'the highlighted paragraph is the one being read').to.deep.equal([unit.element]);
+    if (this.highlightOn && reading && unit)
+      expect(marked, 'the highlighted paragraph is the one being read').to.deep.equal([unit.element]);
     else expect(marked, 'no paragraph highlighted').to.deep.equal([]);
 
     const word = CSS.highlights.get(WORD_HIGHLIGHT);
@@ -116,7 +127,10 @@ export class RaceRig {
       const [range] = word as unknown as Iterable<AbstractRange>;
       const chunk = controller.currentChunk;
       expect(this.highlightOn && reading, 'a word highlight only while reading').to.equal(true);
-      expect(range && unit?.element.contains(range.startContainer), 'the word highlight is in the paragraph read').to.equal(true);
+      expect(
+        range && unit?.element.contains(range.startContainer),
+        'the word highlight is in the paragraph read',
+      ).to.equal(true);
       if (range instanceof Range && chunk) {
         // The marked text lies within the chunk being spoken.
         const before = document.createRange();

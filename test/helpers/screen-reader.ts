@@ -36,15 +36,16 @@ let bundle: string | undefined;
 /** The browser build as a classic script: the page's CSP would block a module from elsewhere. */
 function screenReaderBundle(): string {
   const entry = createRequire(import.meta.url).resolve('@guidepup/virtual-screen-reader/browser.js');
-  bundle ??= buildSync({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    globalName: 'VirtualScreenReader',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  }).outputFiles[0]?.text ?? '';
+  bundle ??=
+    buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'iife',
+      globalName: 'VirtualScreenReader',
+      write: false,
+      target: 'es2022',
+      logLevel: 'silent',
+    }).outputFiles[0]?.text ?? '';
   return bundle;
 }
 
@@ -128,8 +129,9 @@ export async function walk(page: Page, command: string, limit = 400): Promise<st
 export function inOrder(log: readonly string[], expected: readonly (string | RegExp)[]): string | null {
   let at = 0;
   for (const wanted of expected) {
-    const found = log.findIndex((phrase, index) =>
-      index >= at && (typeof wanted === 'string' ? phrase.includes(wanted) : wanted.test(phrase)));
+    const found = log.findIndex(
+      (phrase, index) => index >= at && (typeof wanted === 'string' ? phrase.includes(wanted) : wanted.test(phrase)),
+    );
     if (found < 0) return `missing ${String(wanted)} after phrase ${at}:\n${log.slice(at).join('\n')}`;
     at = found + 1;
   }

@@ -24,7 +24,9 @@ function reasonOf(value: unknown): string {
 
 describe('parseArticleJson', () => {
   it('accepts what the build emits as dist/article.json', () => {
-    const article = JSON.parse(JSON.stringify(parseArticleFile(seedPath, 'content/aleppo-final-messages.md'))) as unknown;
+    const article = JSON.parse(
+      JSON.stringify(parseArticleFile(seedPath, 'content/aleppo-final-messages.md')),
+    ) as unknown;
     const result = parseArticleJson(article);
     assert.ok('article' in result);
     assert.equal(result.article.language, 'en');
@@ -35,7 +37,10 @@ describe('parseArticleJson', () => {
   });
 
   it('accepts a minimal article and keeps only plain text (never the html field)', () => {
-    const result = parseArticleJson({ ...minimal, body: [{ kind: 'paragraph', text: 'Plain', html: '<img src=x onerror=alert(1)>' }] });
+    const result = parseArticleJson({
+      ...minimal,
+      body: [{ kind: 'paragraph', text: 'Plain', html: '<img src=x onerror=alert(1)>' }],
+    });
     assert.ok('article' in result);
     assert.deepEqual(result.article.body, [{ kind: 'paragraph', text: 'Plain' }]);
     assert.equal(result.article.author, null);
@@ -52,7 +57,10 @@ describe('parseArticleJson', () => {
     assert.match(reasonOf({ ...minimal, body: [{ kind: 'video', src: 'x' }] }), /body\[0\]/);
     assert.match(reasonOf({ ...minimal, body: [{ kind: 'paragraph', text: 7 }] }), /body\[0\]/);
     assert.match(reasonOf({ ...minimal, figures: [{ id: 'a' }] }), /figures\[0\]/);
-    assert.match(reasonOf({ ...minimal, figures: [{ id: 'a', caption: 'c', image: { src: 'x.jpg' } }] }), /figures\[0\]/);
+    assert.match(
+      reasonOf({ ...minimal, figures: [{ id: 'a', caption: 'c', image: { src: 'x.jpg' } }] }),
+      /figures\[0\]/,
+    );
     assert.match(reasonOf({ ...minimal, author: { name: 5 } }), /author/);
     assert.match(reasonOf({ ...minimal, author: 'Someone' }), /author/);
     assert.match(reasonOf({ ...minimal, date: '13/12/2016' }), /date/);

@@ -17,7 +17,10 @@ describe('the stand-in playback before the reading chunk arrives', () => {
     pending.dispatch({ type: 'rate', rate: 9 });
     pending.dispatch({ type: 'play' });
     pending.dispatch({ type: 'pause' });
-    assert.deepEqual(pending.early.map((event) => event.type), ['rate', 'play', 'pause']);
+    assert.deepEqual(
+      pending.early.map((event) => event.type),
+      ['rate', 'play', 'pause'],
+    );
     assert.equal(pending.state.rate, 3);
     // Nothing is indexed, so nothing claims to play.
     assert.equal(pending.state.status, 'idle');
@@ -26,7 +29,11 @@ describe('the stand-in playback before the reading chunk arrives', () => {
 });
 
 describe('play() promises', () => {
-  const outcome = (promise: Promise<void>) => promise.then(() => 'resolved', (error: Error) => `rejected: ${error.message}`);
+  const outcome = (promise: Promise<void>) =>
+    promise.then(
+      () => 'resolved',
+      (error: Error) => `rejected: ${error.message}`,
+    );
 
   it('stay open while the intent is on its way, then resolve when speech starts', async () => {
     const plays = new PlayPromises();

@@ -13,7 +13,11 @@ import { splitIntoChunks } from '../../src/core/content/segment.ts';
 import { prepareText, wordTimings } from '../../src/core/speech/builtin/espeak-text.ts';
 import { BUILT_IN_VOICES } from '../../src/core/speech/builtin/voices.ts';
 import {
-  adaptForBrowserBundle, filesForLanguages, readPackageMetadata, trimPackage, type TrimmedPackage,
+  adaptForBrowserBundle,
+  filesForLanguages,
+  readPackageMetadata,
+  trimPackage,
+  type TrimmedPackage,
 } from '../../src/pipeline/espeak-data.ts';
 import { readSeed } from '../helpers/seed.ts';
 
@@ -33,7 +37,10 @@ describe('trimming the eSpeak-NG data package', () => {
   it('keeps the phoneme tables, the English dictionary and English variants only, and rewrites the JS to match', () => {
     const trimmed = trimPackage(packageJs, packageData, filesForLanguages(['en']));
     const names = trimmed.files.map((file) => file.filename.slice(ROOT.length)).sort();
-    assert.deepEqual(names.filter((name) => !name.startsWith('lang/')), ['en_dict', 'intonations', 'phondata', 'phonindex', 'phontab']);
+    assert.deepEqual(
+      names.filter((name) => !name.startsWith('lang/')),
+      ['en_dict', 'intonations', 'phondata', 'phonindex', 'phontab'],
+    );
     assert.ok(names.includes('lang/gmw/en-US') && names.includes('lang/gmw/en'));
     assert.ok(!names.some((name) => /^lang\/gmw\/(de|nl)/.test(name)));
     assert.ok(trimmed.data.byteLength < 900_000, `${trimmed.data.byteLength} bytes`);
@@ -43,7 +50,10 @@ describe('trimming the eSpeak-NG data package', () => {
     const phontab = trimmed.files.find((file) => file.filename.endsWith('/phontab'));
     const original = readPackageMetadata(packageJs).files.find((file) => file.filename.endsWith('/phontab'));
     assert.ok(phontab && original);
-    assert.deepEqual(Buffer.from(trimmed.data.subarray(phontab.start, phontab.end)), packageData.subarray(original.start, original.end));
+    assert.deepEqual(
+      Buffer.from(trimmed.data.subarray(phontab.start, phontab.end)),
+      packageData.subarray(original.start, original.end),
+    );
   });
 
   it('refuses unknown languages and a data file that does not match the JS', () => {
@@ -67,7 +77,11 @@ describe('the trimmed engine in Node', () => {
     // Imported from a data: URL, so the test needs no file on disk.
     const url = `data:text/javascript;base64,${Buffer.from(trimmed.js).toString('base64')}`;
     const { default: init } = (await import(url)) as { default: (options: object) => Promise<EspeakModule> };
-    const module = await init({ getPreloadedPackage: () => trimmed.data.buffer, print: () => undefined, printErr: () => undefined });
+    const module = await init({
+      getPreloadedPackage: () => trimmed.data.buffer,
+      print: () => undefined,
+      printErr: () => undefined,
+    });
     synth = new module.eSpeakNGWorker();
     assert.equal(synth.set_voice('en-us'), 0);
   });
@@ -90,7 +104,7 @@ describe('the trimmed engine in Node', () => {
     synth.set_voice('en-us');
   });
 
-  it('gives a word timing to at least 95% of the seed article\'s words, in order', () => {
+  it("gives a word timing to at least 95% of the seed article's words, in order", () => {
     const seed = readSeed();
     let words = 0;
     let timed = 0;

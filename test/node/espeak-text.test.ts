@@ -12,7 +12,11 @@ import { prepareText, wordTimings } from '../../src/core/speech/builtin/espeak-t
 const withoutMarks = (ssml: string) => ssml.replace(/<mark name="\d+"\/>/g, '');
 
 const event = (type: string, textPosition: number, audioPosition: number, id?: number | string): EspeakEvent => ({
-  type, text_position: textPosition, word_length: 0, audio_position: audioPosition, ...(id === undefined ? {} : { id }),
+  type,
+  text_position: textPosition,
+  word_length: 0,
+  audio_position: audioPosition,
+  ...(id === undefined ? {} : { id }),
 });
 
 describe('prepareText', () => {
@@ -36,7 +40,10 @@ describe('prepareText', () => {
   it('puts a mark before each word, named by its index, and maps every code point back to UTF-16 offsets', () => {
     const source = 'Hi 😀 Zoë, ok';
     const prepared = prepareText(source, 'en');
-    assert.deepEqual(prepared.words.map((word) => source.slice(word.start, word.end)), ['Hi', 'Zoë', 'ok']);
+    assert.deepEqual(
+      prepared.words.map((word) => source.slice(word.start, word.end)),
+      ['Hi', 'Zoë', 'ok'],
+    );
     assert.equal(prepared.ssml, '<mark name="0"/>Hi 😀 <mark name="1"/>Zoë, <mark name="2"/>ok');
     assert.equal(prepared.origin.length, [...prepared.ssml].length);
     // eSpeak's text_position is 1-based in code points: "Zoë" starts after the mark.
@@ -76,7 +83,10 @@ describe('wordTimings', () => {
 
   it('drops a word that would move the highlight backwards, and words nobody reported', () => {
     const events = [event('mark', 1, 500, '0'), event('mark', 1, 200, '1'), event('mark', 1, 800, '3')];
-    assert.deepEqual(wordTimings(prepared, events).map((timing) => timing.charIndex), [0, 14]);
+    assert.deepEqual(
+      wordTimings(prepared, events).map((timing) => timing.charIndex),
+      [0, 14],
+    );
   });
 
   it('ignores marks it did not insert and events outside the text', () => {

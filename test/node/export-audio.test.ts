@@ -19,12 +19,23 @@ describe('encodeWav', () => {
     assert.equal(ascii(8), 'WAVE');
     assert.equal(ascii(12), 'fmt ');
     assert.deepEqual(
-      [view.getUint32(16, true), view.getUint16(20, true), view.getUint16(22, true), view.getUint32(24, true), view.getUint32(28, true), view.getUint16(32, true), view.getUint16(34, true)],
+      [
+        view.getUint32(16, true),
+        view.getUint16(20, true),
+        view.getUint16(22, true),
+        view.getUint32(24, true),
+        view.getUint32(28, true),
+        view.getUint16(32, true),
+        view.getUint16(34, true),
+      ],
       [16, 1, 1, 22050, 44100, 2, 16],
     );
     assert.equal(ascii(36), 'data');
     assert.equal(view.getUint32(40, true), 10);
-    assert.deepEqual([0, 1, 2, 3, 4].map((index) => view.getInt16(44 + index * 2, true)), [1, -2, 32767, -32768, 0]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((index) => view.getInt16(44 + index * 2, true)),
+      [1, -2, 32767, -32768, 0],
+    );
   });
 
   it('writes a valid empty file for no audio', () => {
@@ -42,15 +53,21 @@ describe('encodeWebVtt', () => {
   });
 
   it('writes one numbered cue per sentence, escaping markup and keeping each cue on one line', () => {
-    const vtt = encodeWebVtt([
-      { start: 0, end: 1.5, text: 'First sentence.' },
-      { start: 1.5, end: 3.25, text: 'A < B & C --> D\nover two lines.' },
-    ], 'en');
-    assert.equal(vtt, [
-      'WEBVTT\nLanguage: en\n',
-      '1\n00:00:00.000 --> 00:00:01.500\nFirst sentence.\n',
-      '2\n00:00:01.500 --> 00:00:03.250\nA &lt; B &amp; C --&gt; D over two lines.\n',
-    ].join('\n'));
+    const vtt = encodeWebVtt(
+      [
+        { start: 0, end: 1.5, text: 'First sentence.' },
+        { start: 1.5, end: 3.25, text: 'A < B & C --> D\nover two lines.' },
+      ],
+      'en',
+    );
+    assert.equal(
+      vtt,
+      [
+        'WEBVTT\nLanguage: en\n',
+        '1\n00:00:00.000 --> 00:00:01.500\nFirst sentence.\n',
+        '2\n00:00:01.500 --> 00:00:03.250\nA &lt; B &amp; C --&gt; D over two lines.\n',
+      ].join('\n'),
+    );
   });
 });
 
@@ -73,7 +90,7 @@ describe('built-in voices and settings', () => {
     assert.equal(chooseBuiltInVoice('fr', 'built-in:en-us'), null);
   });
 
-  it('maps rate and pitch into eSpeak\'s ranges', () => {
+  it("maps rate and pitch into eSpeak's ranges", () => {
     const request = { text: '', lang: 'en', rate: 1 };
     assert.deepEqual(synthesisSettings(request, 'en-us'), { voice: 'en-us', wordsPerMinute: 175, pitch: 50 });
     assert.equal(synthesisSettings({ ...request, rate: 2 }, 'en').wordsPerMinute, 350);

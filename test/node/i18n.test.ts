@@ -13,7 +13,13 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { extraStrings } from '../../src/core/i18n/extras-strings.ts';
 import {
-  currentLocale, directionOf, formatNumber, inLocale, loadLocale, numberLocaleFor, uiLocaleFor,
+  currentLocale,
+  directionOf,
+  formatNumber,
+  inLocale,
+  loadLocale,
+  numberLocaleFor,
+  uiLocaleFor,
 } from '../../src/core/i18n/localize.ts';
 import { targetLocales } from '../../src/core/i18n/locale-codes.ts';
 import { errors, strings } from '../../src/core/i18n/strings.ts';
@@ -35,7 +41,8 @@ function allMessages(): Map<string, string> {
     }
   }
   for (const [name, produce] of Object.entries(errors)) {
-    if (name === 'engine') for (const code of ENGINE_ERRORS) messages.set(`errors.engine(${code})`, errors.engine(code));
+    if (name === 'engine')
+      for (const code of ENGINE_ERRORS) messages.set(`errors.engine(${code})`, errors.engine(code));
     else messages.set(`errors.${name}`, (produce as () => string)());
   }
   for (const shortcut of SHORTCUTS) messages.set(`shortcut.${shortcut.action}`, shortcut.label());
@@ -55,7 +62,11 @@ describe('translations', () => {
       for (const [key, source] of english) {
         const target = translated.get(key) ?? '';
         assert.notEqual(target, source, `${key} is not translated into ${locale}`);
-        assert.doesNotMatch(target.replace(KEEP_LATIN, ''), /[A-Za-z]/, `${key} in ${locale} still has English: ${target}`);
+        assert.doesNotMatch(
+          target.replace(KEEP_LATIN, ''),
+          /[A-Za-z]/,
+          `${key} in ${locale} still has English: ${target}`,
+        );
         if (source.includes('«TEXT»')) assert.ok(target.includes('«TEXT»'), `${key} lost its text placeholder`);
       }
       // Numbers in messages use the locale's digits.
@@ -93,21 +104,39 @@ describe('per-player locale scopes', () => {
     assert.equal(numberLocaleFor('ar', 'ar-EG'), 'ar-EG');
     assert.equal(numberLocaleFor('ar', 'fa-IR'), 'ar');
     assert.equal(numberLocaleFor('ar', 'not a tag!'), 'ar');
-    assert.equal(inLocale('ar', () => formatNumber(12), 'ar-EG'), new Intl.NumberFormat('ar-EG').format(12));
+    assert.equal(
+      inLocale('ar', () => formatNumber(12), 'ar-EG'),
+      new Intl.NumberFormat('ar-EG').format(12),
+    );
   });
 
   it('nests and unwinds scopes, so two players can render in two languages in one turn', async () => {
     await Promise.all([loadLocale('ar'), loadLocale('fa')]);
-    const seen = inLocale('ar', () => [strings.play(), inLocale('fa', () => strings.play()), strings.play(), currentLocale()]);
+    const seen = inLocale('ar', () => [
+      strings.play(),
+      inLocale('fa', () => strings.play()),
+      strings.play(),
+      currentLocale(),
+    ]);
     assert.deepEqual(seen, ['تشغيل', 'پخش', 'تشغيل', 'ar']);
     assert.equal(strings.play(), 'Play', 'outside any scope: English');
-    assert.throws(() => inLocale('fa', () => { throw new Error('boom'); }));
+    assert.throws(() =>
+      inLocale('fa', () => {
+        throw new Error('boom');
+      }),
+    );
     assert.equal(currentLocale(), 'en', 'a throwing scope still unwinds');
   });
 });
 
 describe('voice choice follows the language of the text', () => {
-  const voice = (id: string, lang: string, isDefault = false): EngineVoice => ({ id, name: id, lang, isDefault, engine: 'web-speech' });
+  const voice = (id: string, lang: string, isDefault = false): EngineVoice => ({
+    id,
+    name: id,
+    lang,
+    isDefault,
+    engine: 'web-speech',
+  });
   const voices = [voice('en', 'en-US', true), voice('ar-sa', 'ar-SA'), voice('ar-eg', 'ar-EG'), voice('fa', 'fa-IR')];
 
   it('prefers a voice of the language, and of the region when there is one', () => {

@@ -9,9 +9,13 @@ import { collapseMarkupWhitespace, minifyCss, minifyLiterals } from '../../src/p
 
 describe('minifyLiterals', () => {
   it('minifies css`` templates and keeps the rules', () => {
-    const source = "const styles = css`\n  :host {\n    display: block;  /* why */\n    margin: 0 0 0 0;\n  }\n  button:focus-visible { outline: 3px solid red; }\n`;";
+    const source =
+      'const styles = css`\n  :host {\n    display: block;  /* why */\n    margin: 0 0 0 0;\n  }\n  button:focus-visible { outline: 3px solid red; }\n`;';
     const result = minifyLiterals(source, 'a.ts');
-    assert.equal(result, 'const styles = css`:host{margin:0;display:block}button:focus-visible{outline:3px solid red}`;');
+    assert.equal(
+      result,
+      'const styles = css`:host{margin:0;display:block}button:focus-visible{outline:3px solid red}`;',
+    );
   });
 
   it('leaves css`` with substitutions or escapes alone', () => {
@@ -23,7 +27,10 @@ describe('minifyLiterals', () => {
 
   it('collapses line breaks and indentation in html`` and svg`` to one space, bindings intact', () => {
     const source = 'html`\n    <p class="a">\n      ${text}\n    </p>\n    <b>${x}</b>`; svg`<path\n  d="M0 0"/>`';
-    assert.equal(minifyLiterals(source, 'a.ts'), 'html` <p class="a"> ${text} </p> <b>${x}</b>`; svg`<path d="M0 0"/>`');
+    assert.equal(
+      minifyLiterals(source, 'a.ts'),
+      'html` <p class="a"> ${text} </p> <b>${x}</b>`; svg`<path d="M0 0"/>`',
+    );
   });
 
   it('leaves templates with <pre> or <textarea>, plain template literals and other tags alone', () => {

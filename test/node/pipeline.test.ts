@@ -76,7 +76,10 @@ describe('the published article (content/aleppo-final-messages.md)', () => {
       article.figures.map((figure) => figure.caption),
       [...seed.captions],
     );
-    assert.ok(article.figures.every((figure) => figure.image === undefined), 'no photos ship');
+    assert.ok(
+      article.figures.every((figure) => figure.image === undefined),
+      'no photos ship',
+    );
   });
 
   it('places the lead figure first and the second after the fourth paragraph', () => {
@@ -110,7 +113,12 @@ describe('content errors name file, line and field', () => {
     { fixture: 'bad-language.md', field: 'language', line: 8, reason: /BCP 47/ },
     { fixture: 'figure-without-caption.md', field: 'figures[1].caption', line: 12, reason: /is missing/ },
     { fixture: 'duplicate-figure-id.md', field: 'figures[1].id', line: 12, reason: /used by another figure/ },
-    { fixture: 'unknown-figure.md', field: 'body', line: 18, reason: /\[\[figure:missing\]\] refers to an unknown figure/ },
+    {
+      fixture: 'unknown-figure.md',
+      field: 'body',
+      line: 18,
+      reason: /\[\[figure:missing\]\] refers to an unknown figure/,
+    },
     { fixture: 'image-without-alt.md', field: 'figures[0].image.alt', line: 12, reason: /is missing/ },
     { fixture: 'heading-in-body.md', field: 'body', line: 13, reason: /headings are not supported/ },
   ];
@@ -140,7 +148,11 @@ describe('content errors name file, line and field', () => {
     it('rejects bytes that are not UTF-8, naming the line', () => {
       const file = join(dir, 'latin1.md');
       // "café" in Latin-1: the lone 0xE9 byte is not valid UTF-8.
-      const bytes = Buffer.concat([Buffer.from(`${FRONT_MATTER}\nA paragraph.\n\nA caf`), Buffer.from([0xe9]), Buffer.from('.\n')]);
+      const bytes = Buffer.concat([
+        Buffer.from(`${FRONT_MATTER}\nA paragraph.\n\nA caf`),
+        Buffer.from([0xe9]),
+        Buffer.from('.\n'),
+      ]);
       writeFileSync(file, bytes);
       assert.throws(
         () => parseArticleFile(file, 'content/latin1.md'),
@@ -186,7 +198,10 @@ describe('parseArticleSource', () => {
   it('keeps emphasis and web links, and drops unsafe links', () => {
     const [block] = parse('\n*Quietly* **loud** `code` [site](https://example.org) [bad](javascript:alert(1))\n').body;
     assert.ok(block?.kind === 'paragraph');
-    assert.equal(block.html, '<em>Quietly</em> <strong>loud</strong> <code>code</code> <a href="https://example.org">site</a> [bad](javascript:alert(1))');
+    assert.equal(
+      block.html,
+      '<em>Quietly</em> <strong>loud</strong> <code>code</code> <a href="https://example.org">site</a> [bad](javascript:alert(1))',
+    );
     assert.equal(block.text, 'Quietly loud code site [bad](javascript:alert(1))');
   });
 
@@ -199,7 +214,10 @@ describe('parseArticleSource', () => {
 
   it('accepts a quoted date', () => {
     assert.equal(parse('\nText.\n').date, '2016-12-13');
-    const quoted = parseArticleSource(FRONT_MATTER.replace('date: 2016-12-13', 'date: "2016-12-13"') + '\nText.\n', 'content/q.md');
+    const quoted = parseArticleSource(
+      FRONT_MATTER.replace('date: 2016-12-13', 'date: "2016-12-13"') + '\nText.\n',
+      'content/q.md',
+    );
     assert.equal(quoted.date, '2016-12-13');
   });
 
@@ -209,7 +227,10 @@ describe('parseArticleSource', () => {
       assert.throws(
         () => parseArticleSource(source, 'content/d.md'),
         (error: unknown) =>
-          error instanceof ContentError && error.field === 'date' && error.line === 5 && /must be a date written YYYY-MM-DD/.test(error.message),
+          error instanceof ContentError &&
+          error.field === 'date' &&
+          error.line === 5 &&
+          /must be a date written YYYY-MM-DD/.test(error.message),
         written,
       );
     }
@@ -245,12 +266,19 @@ describe('parseArticleSource', () => {
 
   it('rejects a script URL as an image source', () => {
     assert.throws(
-      () => parse('\nText.\n', 'figures:\n  - id: lead\n    caption: C.\n    image:\n      src: "javascript:alert(1)"\n      alt: A.\n'),
+      () =>
+        parse(
+          '\nText.\n',
+          'figures:\n  - id: lead\n    caption: C.\n    image:\n      src: "javascript:alert(1)"\n      alt: A.\n',
+        ),
       /content\/t\.md:13: figures\[0\]\.image\.src: must be a relative path/,
     );
   });
 
   it('rejects a file without front matter', () => {
-    assert.throws(() => parseArticleSource('Just text.\n', 'content/plain.md'), /content\/plain\.md:1: front matter: is missing/);
+    assert.throws(
+      () => parseArticleSource('Just text.\n', 'content/plain.md'),
+      /content\/plain\.md:1: front matter: is missing/,
+    );
   });
 });

@@ -51,7 +51,11 @@ describe('renderArticleHtml', () => {
     assert.ok(!html.includes('<script'), 'no live <script>');
     // Real attributes only: values are blanked first, since escaped text may mention "onerror=".
     const tags = (html.match(/<[a-z][^>]*>/g) ?? []).map((tag) => tag.replace(/="[^"]*"/g, '=""'));
-    assert.deepEqual(tags.filter((tag) => /\son\w+=/.test(tag)), [], 'no event-handler attributes');
+    assert.deepEqual(
+      tags.filter((tag) => /\son\w+=/.test(tag)),
+      [],
+      'no event-handler attributes',
+    );
     const expected = [
       `<h1 id="headline">Breaking ${ESCAPED_ATTACK} &amp; &quot;quotes&quot;</h1>`,
       `<figcaption>Caption ${ESCAPED_ATTACK}</figcaption>`,
@@ -114,6 +118,9 @@ describe('formatting helpers', () => {
   });
 
   it('escapes all five HTML-significant characters', () => {
-    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&</a>`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });

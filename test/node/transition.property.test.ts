@@ -12,7 +12,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { EngineErrorCode } from '../../src/core/speech/engine.ts';
 import {
-  MAX_RATE, MIN_RATE, initialState, type PlaybackEffect, type PlaybackEvent, type PlaybackState,
+  MAX_RATE,
+  MIN_RATE,
+  initialState,
+  type PlaybackEffect,
+  type PlaybackEvent,
+  type PlaybackState,
 } from '../../src/core/playback/state.ts';
 import { transition } from '../../src/core/playback/transition.ts';
 
@@ -23,8 +28,20 @@ const PATH = process.env['FC_PATH'];
 type Target = 'current' | 'late' | 'stale';
 type EngineStep =
   | { readonly kind: 'engine'; readonly type: 'start' | 'end'; readonly target: Target; readonly back: number }
-  | { readonly kind: 'engine'; readonly type: 'boundary'; readonly target: Target; readonly back: number; readonly charIndex: number }
-  | { readonly kind: 'engine'; readonly type: 'error'; readonly target: Target; readonly back: number; readonly code: EngineErrorCode };
+  | {
+      readonly kind: 'engine';
+      readonly type: 'boundary';
+      readonly target: Target;
+      readonly back: number;
+      readonly charIndex: number;
+    }
+  | {
+      readonly kind: 'engine';
+      readonly type: 'error';
+      readonly target: Target;
+      readonly back: number;
+      readonly code: EngineErrorCode;
+    };
 type Step = { readonly kind: 'command'; readonly event: PlaybackEvent } | EngineStep;
 
 /** What the engine would be doing, driven only by the effects the machine emits. */
@@ -93,7 +110,10 @@ export function checkInvariants(state: PlaybackState, engine: EngineModel): void
   assert.ok(Object.isFrozen(state), 'state is frozen');
   const count = state.chunkCounts.length;
   if (count > 0) {
-    assert.ok(state.paragraphIndex >= 0 && state.paragraphIndex < count, `paragraph ${state.paragraphIndex} of ${count}`);
+    assert.ok(
+      state.paragraphIndex >= 0 && state.paragraphIndex < count,
+      `paragraph ${state.paragraphIndex} of ${count}`,
+    );
     const chunks = state.chunkCounts[state.paragraphIndex] ?? 0;
     assert.ok(state.chunkIndex >= 0 && state.chunkIndex < chunks, `chunk ${state.chunkIndex} of ${chunks}`);
   }
@@ -118,22 +138,77 @@ export function checkInvariants(state: PlaybackState, engine: EngineModel): void
 
 const command: fc.Arbitrary<Step> = fc
   .oneof(
-    { weight: 20, arbitrary: fc.constantFrom<PlaybackEvent>({ type: 'play' }, { type: 'pause' }, { type: 'toggle' }, { type: 'next' }, { type: 'previous' }, { type: 'stop' }) },
-    { weight: 4, arbitrary: fc.record({ type: fc.constant('seek' as const), paragraphIndex: fc.integer({ min: -3, max: 9 }), play: fc.option(fc.boolean(), { nil: undefined }) }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('rate' as const), rate: fc.oneof(fc.constantFrom(0.5, 1, 1.25, 3), fc.double()) }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('voice' as const), voiceId: fc.constantFrom(null, 'a', 'b') }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('load' as const), chunkCounts: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }), paragraphIndex: fc.integer({ min: -2, max: 6 }) }) },
+    {
+      weight: 20,
+      arbitrary: fc.constantFrom<PlaybackEvent>(
+        { type: 'play' },
+        { type: 'pause' },
+        { type: 'toggle' },
+        { type: 'next' },
+        { type: 'previous' },
+        { type: 'stop' },
+      ),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        type: fc.constant('seek' as const),
+        paragraphIndex: fc.integer({ min: -3, max: 9 }),
+        play: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        type: fc.constant('rate' as const),
+        rate: fc.oneof(fc.constantFrom(0.5, 1, 1.25, 3), fc.double()),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ type: fc.constant('voice' as const), voiceId: fc.constantFrom(null, 'a', 'b') }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('load' as const),
+        chunkCounts: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }),
+        paragraphIndex: fc.integer({ min: -2, max: 6 }),
+      }),
+    },
   )
   .map((event) => ({ kind: 'command' as const, event }));
 
 const target = fc.constantFrom<Target>('current', 'current', 'current', 'late', 'stale');
 const back = fc.nat(4);
 const engineStep: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('engine' as const), type: fc.constantFrom('start' as const, 'end' as const), target, back }),
-  fc.record({ kind: fc.constant('engine' as const), type: fc.constant('boundary' as const), target, back, charIndex: fc.integer({ min: -2, max: 40 }) }),
   fc.record({
-    kind: fc.constant('engine' as const), type: fc.constant('error' as const), target, back,
-    code: fc.constantFrom<EngineErrorCode>('canceled', 'interrupted', 'synthesis-failed', 'no-voice', 'not-allowed', 'timeout', 'unavailable'),
+    kind: fc.constant('engine' as const),
+    type: fc.constantFrom('start' as const, 'end' as const),
+    target,
+    back,
+  }),
+  fc.record({
+    kind: fc.constant('engine' as const),
+    type: fc.constant('boundary' as const),
+    target,
+    back,
+    charIndex: fc.integer({ min: -2, max: 40 }),
+  }),
+  fc.record({
+    kind: fc.constant('engine' as const),
+    type: fc.constant('error' as const),
+    target,
+    back,
+    code: fc.constantFrom<EngineErrorCode>(
+      'canceled',
+      'interrupted',
+      'synthesis-failed',
+      'no-voice',
+      'not-allowed',
+      'timeout',
+      'unavailable',
+    ),
   }),
 );
 
@@ -188,7 +263,10 @@ describe('transition: shrunk counterexamples kept as regressions', () => {
   const start: Step = { kind: 'engine', type: 'start', target: 'current', back: 0 };
 
   it('a seek that does not play, while playing, leaves an honest paused state (not "playing" with nothing in flight)', () => {
-    const state = runScenario([1, 1], [play, start, { kind: 'command', event: { type: 'seek', paragraphIndex: 1, play: false } }]);
+    const state = runScenario(
+      [1, 1],
+      [play, start, { kind: 'command', event: { type: 'seek', paragraphIndex: 1, play: false } }],
+    );
     assert.equal(state.status, 'paused');
     assert.equal(state.paragraphIndex, 1);
   });

@@ -39,7 +39,12 @@ describe('transition', () => {
         if (effect.type === 'speak') spoken.push([effect.paragraphIndex, effect.chunkIndex]);
       }
     }
-    assert.deepEqual(spoken, [[0, 0], [1, 0], [1, 1], [2, 0]]);
+    assert.deepEqual(spoken, [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [2, 0],
+    ]);
     assert.equal(state.status, 'ended');
     assert.equal(state.inFlight, false);
   });
@@ -47,7 +52,10 @@ describe('transition', () => {
   it('ignores events from a cancelled utterance', () => {
     const playing = run([{ type: 'play' }, { type: 'engine-start', token: 1 }], loaded).state;
     const moved = run([{ type: 'next' }], playing);
-    assert.deepEqual(moved.effects.map((effect) => effect.type), ['cancel', 'speak']);
+    assert.deepEqual(
+      moved.effects.map((effect) => effect.type),
+      ['cancel', 'speak'],
+    );
     const stale = run(
       [
         { type: 'engine-end', token: 1 },
@@ -96,7 +104,10 @@ describe('transition', () => {
   it('restarts the current chunk when the rate changes while reading', () => {
     const playing = run([{ type: 'play' }, { type: 'engine-start', token: 1 }], loaded).state;
     const faster = run([{ type: 'rate', rate: 1.5 }], playing);
-    assert.deepEqual(faster.effects.map((effect) => effect.type), ['cancel', 'speak']);
+    assert.deepEqual(
+      faster.effects.map((effect) => effect.type),
+      ['cancel', 'speak'],
+    );
     assert.equal(faster.effects[1]?.type === 'speak' && faster.effects[1].rate, 1.5);
     assert.equal(run([{ type: 'rate', rate: 9 }], loaded).state.rate, 3);
     assert.equal(run([{ type: 'rate', rate: 0.1 }], loaded).state.rate, 0.5);
@@ -111,7 +122,13 @@ describe('transition', () => {
   });
 
   it('stops on pagehide and keeps the place', () => {
-    const playing = run([{ type: 'seek', paragraphIndex: 1 }, { type: 'engine-start', token: 1 }], loaded).state;
+    const playing = run(
+      [
+        { type: 'seek', paragraphIndex: 1 },
+        { type: 'engine-start', token: 1 },
+      ],
+      loaded,
+    ).state;
     const stopped = run([{ type: 'stop' }], playing);
     assert.equal(stopped.state.status, 'paused');
     assert.equal(stopped.state.paragraphIndex, 1);

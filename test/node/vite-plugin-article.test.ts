@@ -56,7 +56,10 @@ describe('articlePlugin in vite build', () => {
     const output = await buildProject(root);
     const html = asset(output, 'index.html');
     assert.match(html, /<html lang="en">/);
-    assert.match(html, /<title>&#39;We Are Being Killed&#39;: Desperate Calls From Aleppo As Assad Regime Closes In — Aloud<\/title>/);
+    assert.match(
+      html,
+      /<title>&#39;We Are Being Killed&#39;: Desperate Calls From Aleppo As Assad Regime Closes In — Aloud<\/title>/,
+    );
     assert.match(html, /<h1 id="headline">/);
     assert.match(html, /Article: RFE\/RL, 13 December 2016\./);
     assert.ok(!html.includes('<!--aloud:') && !html.includes('%ALOUD_'), 'every placeholder was filled');
@@ -74,7 +77,9 @@ describe('articlePlugin in vite build', () => {
   });
 
   it('fails the build with file:line: field: reason for bad content', async () => {
-    const root = makeProject({ 'broken.md': '---\nauthor:\n  name: A\ndate: 2020-01-01\nsource:\n  name: S\nlanguage: en\n---\n\nText.\n' });
+    const root = makeProject({
+      'broken.md': '---\nauthor:\n  name: A\ndate: 2020-01-01\nsource:\n  name: S\nlanguage: en\n---\n\nText.\n',
+    });
     roots.push(root);
     await assert.rejects(buildProject(root), (error: Error) => {
       assert.match(error.message, /content\/broken\.md:1: headline: is missing/);

@@ -21,8 +21,7 @@ export interface ArticleSource {
 }
 
 export type SourceBlock =
-  | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'figure'; readonly figureId: string };
+  { readonly kind: 'paragraph'; readonly text: string } | { readonly kind: 'figure'; readonly figureId: string };
 
 /** Generous bounds: the seed article is 8 KB with 21 blocks. */
 const MAX_BLOCKS = 5000;
@@ -59,7 +58,9 @@ function figureOf(value: unknown): ArticleFigure | null {
   if (src === null || alt === null) return null;
   const size = (key: string): number | undefined => {
     const number = image[key];
-    return typeof number === 'number' && Number.isInteger(number) && number > 0 && number < 100_000 ? number : undefined;
+    return typeof number === 'number' && Number.isInteger(number) && number > 0 && number < 100_000
+      ? number
+      : undefined;
   };
   const width = size('width');
   const height = size('height');
@@ -105,9 +106,17 @@ export function parseArticleJson(value: unknown): { article: ArticleSource } | {
     figures.set(figure.id, figure);
   }
 
-  const author = isRecord(value['author']) ? optionalText(value['author']['name']) : value['author'] === undefined ? null : undefined;
+  const author = isRecord(value['author'])
+    ? optionalText(value['author']['name'])
+    : value['author'] === undefined
+      ? null
+      : undefined;
   if (author === undefined) return { reason: '"author.name" must be a string' };
-  const source = isRecord(value['source']) ? optionalText(value['source']['name']) : value['source'] === undefined ? null : undefined;
+  const source = isRecord(value['source'])
+    ? optionalText(value['source']['name'])
+    : value['source'] === undefined
+      ? null
+      : undefined;
   if (source === undefined) return { reason: '"source.name" must be a string' };
   const date = optionalText(value['date']);
   if (date === undefined || (date !== null && !ISO_DATE.test(date))) return { reason: '"date" must be YYYY-MM-DD' };

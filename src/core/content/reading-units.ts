@@ -16,13 +16,36 @@ export interface ReadingUnit {
 }
 
 const SKIP_SELECTOR = [
-  'nav', 'aside', 'footer', 'script', 'style', 'template', 'noscript', 'button', 'select',
-  'textarea', '[hidden]', '[aria-hidden="true"]', '[inert]', '[data-aloud-skip]', 'aloud-player',
+  'nav',
+  'aside',
+  'footer',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'button',
+  'select',
+  'textarea',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[inert]',
+  '[data-aloud-skip]',
+  'aloud-player',
 ].join(',');
 
 const UNIT_KINDS: Readonly<Record<string, ReadingUnitKind>> = {
-  H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
-  P: 'paragraph', LI: 'list-item', BLOCKQUOTE: 'quote', FIGCAPTION: 'caption', DD: 'paragraph', DT: 'paragraph',
+  H1: 'heading',
+  H2: 'heading',
+  H3: 'heading',
+  H4: 'heading',
+  H5: 'heading',
+  H6: 'heading',
+  P: 'paragraph',
+  LI: 'list-item',
+  BLOCKQUOTE: 'quote',
+  FIGCAPTION: 'caption',
+  DD: 'paragraph',
+  DT: 'paragraph',
 };
 
 /** A blockquote or list item that wraps paragraphs is read through its children. */
@@ -56,10 +79,11 @@ export function extractReadingUnits(root: HTMLElement, options: ExtractOptions):
   });
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
   if (root.parentElement && isSkipped(root.parentElement, root.ownerDocument.documentElement)) return units;
-  for (let node = walker.nextNode(); node; ) {
+  for (let node = walker.nextNode(); node;) {
     const element = node as HTMLElement;
     const kind = UNIT_KINDS[element.tagName];
-    const isLeafUnit = kind !== undefined && !(kind !== 'paragraph' && kind !== 'heading' && element.querySelector(CONTAINER_CHILDREN));
+    const isLeafUnit =
+      kind !== undefined && !(kind !== 'paragraph' && kind !== 'heading' && element.querySelector(CONTAINER_CHILDREN));
     if (kind && isLeafUnit) {
       const text = element.textContent ?? '';
       if ((kind !== 'caption' || options.readCaptions) && /[\p{L}\p{N}]/u.test(text)) {

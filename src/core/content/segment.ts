@@ -139,8 +139,7 @@ function findCut(text: string, start: number, runEnd: number, limit: number, lan
   if (lastWord > start) return lastWord;
 
   const hard = start + limit;
-  const splitsPair =
-    isHighSurrogate(text.charCodeAt(hard - 1)) && isLowSurrogate(text.charCodeAt(hard));
+  const splitsPair = isHighSurrogate(text.charCodeAt(hard - 1)) && isLowSurrogate(text.charCodeAt(hard));
   return splitsPair ? hard - 1 : hard;
 }
 

@@ -75,7 +75,10 @@ export class Highlighter {
   readonly #highlight: Highlight | null;
   #wordShown = false;
 
-  constructor(private readonly doc: Document = document) {
+  readonly #doc: Document;
+  constructor(doc: Document = document) {
+    this.#doc = doc;
+
     adoptDefaultStyles(doc);
     this.#range = supportsWordHighlight() ? doc.createRange() : null;
     this.#highlight = this.#range ? new Highlight(this.#range) : null;
@@ -121,6 +124,6 @@ export class Highlighter {
   }
 
   get document(): Document {
-    return this.doc;
+    return this.#doc;
   }
 }

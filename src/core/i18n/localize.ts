@@ -107,9 +107,10 @@ export function numberLocaleFor(locale: UiLocale, tag: string | null | undefined
 export function inLocale<T>(locale: UiLocale, work: () => T, numberLocale: string = locale): T {
   const outer = scope;
   const templates = loaded.get(locale);
-  scope = templates || locale === sourceLocale
-    ? { locale, numberLocale, templates }
-    : { locale: sourceLocale, numberLocale: sourceLocale, templates: undefined };
+  scope =
+    templates || locale === sourceLocale
+      ? { locale, numberLocale, templates }
+      : { locale: sourceLocale, numberLocale: sourceLocale, templates: undefined };
   try {
     return work();
   } finally {

@@ -13,28 +13,30 @@ export interface KeyboardOptions {
 }
 
 export class KeyboardController implements ReactiveController {
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: KeyboardOptions,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: KeyboardOptions;
+  constructor(host: ReactiveControllerHost & HTMLElement, options: KeyboardOptions) {
+    this.#host = host;
+    this.#options = options;
+
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.ownerDocument.addEventListener('keydown', this.onKeyDown);
+    this.#host.ownerDocument.addEventListener('keydown', this.#onKeyDown);
   }
 
   hostDisconnected(): void {
-    this.host.ownerDocument.removeEventListener('keydown', this.onKeyDown);
+    this.#host.ownerDocument.removeEventListener('keydown', this.#onKeyDown);
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented) return;
     const path = event.composedPath();
-    const inside = path.includes(this.host);
-    if (!inside && !this.options.pageWide()) return;
+    const inside = path.includes(this.#host);
+    if (!inside && !this.#options.pageWide()) return;
     // With several page-wide players, only the one holding focus, or the first, answers.
-    if (!inside && !this.isFirstPageWidePlayer()) return;
+    if (!inside && !this.#isFirstPageWidePlayer()) return;
     const action = actionForKey({
       key: event.key,
       ctrlKey: event.ctrlKey,
@@ -46,13 +48,13 @@ export class KeyboardController implements ReactiveController {
     });
     if (!action) return;
     event.preventDefault();
-    this.options.perform(action);
+    this.#options.perform(action);
   };
 
-  private isFirstPageWidePlayer(): boolean {
-    const players = this.host.ownerDocument.querySelectorAll(this.host.localName);
+  #isFirstPageWidePlayer(): boolean {
+    const players = this.#host.ownerDocument.querySelectorAll(this.#host.localName);
     for (const player of players) {
-      if (player === this.host) return true;
+      if (player === this.#host) return true;
       if (player.getAttribute('shortcuts') === 'page') return false;
     }
     return true;

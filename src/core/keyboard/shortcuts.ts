@@ -48,8 +48,19 @@ export interface KeyPress {
 }
 
 const TEXT_INPUT_TYPES = new Set([
-  '', 'text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date',
-  'datetime-local', 'month', 'time', 'week',
+  '',
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
 ]);
 
 /** Typing a K into a search box must never start speech. */

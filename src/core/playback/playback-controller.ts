@@ -43,49 +43,52 @@ export class PlaybackController implements ReactiveController {
   article: LoadedArticle | null = null;
   voices: readonly EngineVoice[] = [];
 
-  private readonly highlighter = new Highlighter();
-  private utterance: { readonly id: number; readonly token: number } | null = null;
-  private readonly pending: PlaybackEvent[] = [];
+  readonly #highlighter = new Highlighter();
+  #utterance: { readonly id: number; readonly token: number } | null = null;
+  readonly #pending: PlaybackEvent[] = [];
   /** Set by the host to say so when the chosen voice disappears. */
   onVoiceGone: () => void = () => undefined;
   /** Set by the host to word an engine switch or download in its status line. */
   onEngineNotice: (event: EngineNotice) => void = () => undefined;
   /** Engine events that arrive while `speak()` is still running (see `run`). */
-  private early: EngineEvent[] | null = null;
-  private dispatching = false;
+  #early: EngineEvent[] | null = null;
+  #dispatching = false;
   /** Until an engine proves it sends word boundaries, highlight whole sentences. */
-  private boundariesSeen = false;
-  private showHighlight = true;
-  private cleanups: Array<() => void> = [];
+  #boundariesSeen = false;
+  #showHighlight = true;
+  #cleanups: Array<() => void> = [];
   /** Our place in the page-wide coordinator: another player starting stops us. */
-  private readonly turn = { yield: () => this.dispatch({ type: 'stop' }) };
+  readonly #turn = { yield: () => this.dispatch({ type: 'stop' }) };
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly engine: SpeechEngine,
-    private readonly onStateChange: StateListener,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #engine: SpeechEngine;
+  readonly #onStateChange: StateListener;
+  constructor(host: ReactiveControllerHost & HTMLElement, engine: SpeechEngine, onStateChange: StateListener) {
+    this.#host = host;
+    this.#engine = engine;
+    this.#onStateChange = onStateChange;
+
     host.addController(this);
   }
 
   hostConnected(): void {
-    const unsubscribe = this.engine.subscribe((event) => this.onEngineEvent(event));
-    const leave = join(this.turn);
+    const unsubscribe = this.#engine.subscribe((event) => this.#onEngineEvent(event));
+    const leave = join(this.#turn);
     // Chromium keeps speaking after a reload or navigation unless told (mdn/dom-examples#307).
     const onPageHide = () => this.dispatch({ type: 'stop' });
     window.addEventListener('pagehide', onPageHide);
-    this.cleanups = [unsubscribe, leave, () => window.removeEventListener('pagehide', onPageHide)];
-    void this.engine.ready().then((voices) => {
+    this.#cleanups = [unsubscribe, leave, () => window.removeEventListener('pagehide', onPageHide)];
+    void this.#engine.ready().then((voices) => {
       this.voices = voices;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
   }
 
   hostDisconnected(): void {
     this.dispatch({ type: 'stop' });
-    for (const cleanup of this.cleanups) cleanup();
-    this.cleanups = [];
-    this.highlighter.clear();
+    for (const cleanup of this.#cleanups) cleanup();
+    this.#cleanups = [];
+    this.#highlighter.clear();
   }
 
   load(article: LoadedArticle, paragraphIndex = 0): void {
@@ -95,8 +98,8 @@ export class PlaybackController implements ReactiveController {
 
   /** Turning highlighting off (WCAG 2.2.2) clears it at once. */
   setHighlighting(enabled: boolean): void {
-    this.showHighlight = enabled;
-    this.syncHighlight();
+    this.#showHighlight = enabled;
+    this.#syncHighlight();
   }
 
   get currentUnit(): ReadingUnit | null {
@@ -119,92 +122,96 @@ export class PlaybackController implements ReactiveController {
 
   dispatch(event: PlaybackEvent): void {
     // Engines may report synchronously from inside speak(); queue to keep one transition at a time.
-    this.pending.push(event);
-    if (this.dispatching) return;
-    this.dispatching = true;
+    this.#pending.push(event);
+    if (this.#dispatching) return;
+    this.#dispatching = true;
     try {
-      for (let next = this.pending.shift(); next; next = this.pending.shift()) this.step(next);
+      for (let next = this.#pending.shift(); next; next = this.#pending.shift()) this.#step(next);
     } finally {
-      this.dispatching = false;
+      this.#dispatching = false;
     }
   }
 
-  private step(event: PlaybackEvent): void {
+  #step(event: PlaybackEvent): void {
     const previous = this.state;
     const result = transition(previous, event);
     this.state = result.state;
-    for (const effect of result.effects) this.run(effect);
+    for (const effect of result.effects) this.#run(effect);
     if (result.state === previous) return;
-    this.syncHighlight();
-    this.onStateChange(previous, result.state);
-    this.host.requestUpdate();
+    this.#syncHighlight();
+    this.#onStateChange(previous, result.state);
+    this.#host.requestUpdate();
   }
 
-
-  private run(effect: PlaybackEffect): void {
+  #run(effect: PlaybackEffect): void {
     switch (effect.type) {
       case 'speak': {
         const chunk = this.article?.chunks[effect.paragraphIndex]?.[effect.chunkIndex];
         const unit = this.article?.units[effect.paragraphIndex];
         if (!chunk || !unit) return;
         // Others must cancel before we speak: their cancel() would clear our utterance too.
-        takeTurn(this.turn);
+        takeTurn(this.#turn);
         const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
         // Events reported from inside speak() carry an id we learn only when it
         // returns: hold them till then (fast-check found a synchronous error lost,
         // leaving "Starting…" forever).
-        const early: EngineEvent[] = (this.early = []);
-        this.utterance = null;
+        const early: EngineEvent[] = (this.#early = []);
+        this.#utterance = null;
         try {
-          const id = this.engine.speak({ text: chunk.text, lang: unit.lang, rate: effect.rate, ...(voiceId ? { voiceId } : {}) });
-          this.utterance = { id, token: effect.token };
+          const id = this.#engine.speak({
+            text: chunk.text,
+            lang: unit.lang,
+            rate: effect.rate,
+            ...(voiceId ? { voiceId } : {}),
+          });
+          this.#utterance = { id, token: effect.token };
         } catch {
           // An engine that throws rather than reports must not throw out of a
           // click handler: it is a failed utterance (one retry, then the error).
           this.dispatch({ type: 'engine-error', token: effect.token, code: 'synthesis-failed' });
         } finally {
-          this.early = null;
+          this.#early = null;
         }
-        for (const event of early) this.onEngineEvent(event);
+        for (const event of early) this.#onEngineEvent(event);
         return;
       }
       case 'cancel':
-        this.utterance = null;
-        this.engine.cancel();
+        this.#utterance = null;
+        this.#engine.cancel();
         return;
       case 'pause-engine':
-        this.engine.pause();
+        this.#engine.pause();
         return;
       case 'resume-engine':
-        this.engine.resume();
+        this.#engine.resume();
         return;
     }
   }
 
-  private onEngineEvent(event: EngineEvent): void {
+  #onEngineEvent(event: EngineEvent): void {
     if (event.type === 'enginechange' || event.type === 'loading') {
       // Not playback state: the host words it ("Using the built-in voice", "Loading voice… 40%").
-      if (event.type === 'enginechange') this.voices = this.engine.voices();
+      if (event.type === 'enginechange') this.voices = this.#engine.voices();
       this.onEngineNotice(event);
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
       return;
     }
     if (event.type === 'voiceschanged') {
       const chosen = this.state.voiceId;
       const had = this.voices.some((voice) => voice.id === chosen);
-      this.voices = this.engine.voices();
+      this.voices = this.#engine.voices();
       // The chosen voice went away (uninstalled, engine restarted): chooseVoice()
       // falls back to the language's default, and the listener must be told.
       if (had && this.voices.length > 0 && !this.voices.some((voice) => voice.id === chosen)) this.onVoiceGone();
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
       return;
     }
-    if (this.early) {
-      this.early.push(event);
+    if (this.#early) {
+      this.#early.push(event);
       return;
     }
     // Events of any utterance but the current one are stale (engine quirks, races).
-    const current = this.utterance;
+    const current = this.#utterance;
     if (!current || event.utteranceId !== current.id) return;
     const token = current.token;
     switch (event.type) {
@@ -212,8 +219,13 @@ export class PlaybackController implements ReactiveController {
         return this.dispatch({ type: 'engine-start', token });
       case 'boundary':
         if (event.name !== 'word') return;
-        this.boundariesSeen = true;
-        return this.dispatch({ type: 'engine-boundary', token, charIndex: event.charIndex, charLength: event.charLength });
+        this.#boundariesSeen = true;
+        return this.dispatch({
+          type: 'engine-boundary',
+          token,
+          charIndex: event.charIndex,
+          charLength: event.charLength,
+        });
       case 'end':
         return this.dispatch({ type: 'engine-end', token });
       case 'error':
@@ -221,24 +233,24 @@ export class PlaybackController implements ReactiveController {
     }
   }
 
-  private syncHighlight(): void {
+  #syncHighlight(): void {
     const { status } = this.state;
     const unit = this.currentUnit;
     const reading = status === 'starting' || status === 'playing' || status === 'paused';
-    if (!this.showHighlight || !unit || !reading) {
-      this.highlighter.clear();
+    if (!this.#showHighlight || !unit || !reading) {
+      this.#highlighter.clear();
       return;
     }
-    this.highlighter.setParagraph(unit.element);
+    this.#highlighter.setParagraph(unit.element);
     const chunk = this.currentChunk;
     const word = this.currentWord;
     if (chunk && word) {
-      this.highlighter.setWord(unit.element, chunk.start + word.start, chunk.start + word.end);
-    } else if (chunk && !this.boundariesSeen && status === 'playing') {
+      this.#highlighter.setWord(unit.element, chunk.start + word.start, chunk.start + word.end);
+    } else if (chunk && !this.#boundariesSeen && status === 'playing') {
       // Degrade gracefully: engines without boundary events still show the sentence.
-      this.highlighter.setWord(unit.element, chunk.start, chunk.end);
+      this.#highlighter.setWord(unit.element, chunk.start, chunk.end);
     } else {
-      this.highlighter.clearWord();
+      this.#highlighter.clearWord();
     }
   }
 }

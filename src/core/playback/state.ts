@@ -51,7 +51,12 @@ export type PlaybackEvent =
   /** Leaving the page or another player taking over: stop, keep the place. */
   | { readonly type: 'stop' }
   | { readonly type: 'engine-start'; readonly token: number }
-  | { readonly type: 'engine-boundary'; readonly token: number; readonly charIndex: number; readonly charLength: number }
+  | {
+      readonly type: 'engine-boundary';
+      readonly token: number;
+      readonly charIndex: number;
+      readonly charLength: number;
+    }
   | { readonly type: 'engine-end'; readonly token: number }
   | { readonly type: 'engine-error'; readonly token: number; readonly code: EngineErrorCode };
 

@@ -7,7 +7,7 @@
 export const WORDS_PER_MINUTE = 170;
 
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  const matches = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
   return matches ? matches.length : 0;
 }
 

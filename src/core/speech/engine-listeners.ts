@@ -5,17 +5,17 @@
 import type { EngineEvent, EngineListener } from './engine.ts';
 
 export class EngineListeners {
-  private readonly listeners = new Set<EngineListener>();
+  readonly #listeners = new Set<EngineListener>();
 
   subscribe(listener: EngineListener): () => void {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   }
 
   emit(event: EngineEvent): void {
-    for (const listener of [...this.listeners]) {
+    for (const listener of [...this.#listeners]) {
       try {
         listener(event);
       } catch (error) {
@@ -25,6 +25,6 @@ export class EngineListeners {
   }
 
   clear(): void {
-    this.listeners.clear();
+    this.#listeners.clear();
   }
 }

@@ -31,13 +31,7 @@ export interface SpeakRequest {
  * cannot speak and a fallback should be tried.
  */
 export type EngineErrorCode =
-  | 'canceled'
-  | 'interrupted'
-  | 'synthesis-failed'
-  | 'no-voice'
-  | 'not-allowed'
-  | 'timeout'
-  | 'unavailable';
+  'canceled' | 'interrupted' | 'synthesis-failed' | 'no-voice' | 'not-allowed' | 'timeout' | 'unavailable';
 
 export type EngineEvent =
   | { readonly type: 'start'; readonly utteranceId: number }

@@ -12,7 +12,14 @@
  *
  * The built-in engine is loaded only when first needed (see builtin/load.ts).
  */
-import type { EngineErrorCode, EngineEvent, EngineListener, EngineVoice, SpeakRequest, SpeechEngine } from './engine.ts';
+import type {
+  EngineErrorCode,
+  EngineEvent,
+  EngineListener,
+  EngineVoice,
+  SpeakRequest,
+  SpeechEngine,
+} from './engine.ts';
 import { unlockAudio } from './builtin/audio-context.ts';
 import { loadBuiltInEngine } from './builtin/load.ts';
 import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, builtInSupported, isBuiltInVoiceId } from './builtin/voices.ts';
@@ -42,161 +49,168 @@ interface Current {
 }
 
 export class FallbackEngine implements SpeechEngine {
-  private readonly web: SpeechEngine;
-  private readonly loadBuiltIn: (onProgress: (fraction: number) => void) => Promise<SpeechEngine>;
-  private readonly choice: () => EngineChoice;
-  private readonly canUseBuiltIn: boolean;
-  private builtIn: SpeechEngine | null = null;
-  private loading: Promise<SpeechEngine> | null = null;
-  private switched = false;
-  private announced = false;
+  readonly #web: SpeechEngine;
+  readonly #loadBuiltIn: (onProgress: (fraction: number) => void) => Promise<SpeechEngine>;
+  readonly #choice: () => EngineChoice;
+  readonly #canUseBuiltIn: boolean;
+  #builtIn: SpeechEngine | null = null;
+  #loading: Promise<SpeechEngine> | null = null;
+  #switched = false;
+  #announced = false;
   /** ready() found no voices: the next utterance goes to the built-in voice unless some arrived. */
-  private noVoices = false;
-  private current: Current | null = null;
-  private lastId = 0;
-  private readonly listeners = new EngineListeners();
-  private readonly cleanups: Array<() => void> = [];
+  #noVoices = false;
+  #current: Current | null = null;
+  #lastId = 0;
+  readonly #listeners = new EngineListeners();
+  readonly #cleanups: Array<() => void> = [];
 
   constructor(options: FallbackEngineOptions = {}) {
-    this.web = options.webSpeech ?? new WebSpeechEngine();
-    this.loadBuiltIn = options.loadBuiltIn ?? loadBuiltInEngine;
-    this.choice = options.choice ?? (() => 'auto');
-    this.canUseBuiltIn = options.builtInSupported ?? builtInSupported();
-    this.cleanups.push(this.web.subscribe((event) => this.onInner(this.web, event)));
+    this.#web = options.webSpeech ?? new WebSpeechEngine();
+    this.#loadBuiltIn = options.loadBuiltIn ?? loadBuiltInEngine;
+    this.#choice = options.choice ?? (() => 'auto');
+    this.#canUseBuiltIn = options.builtInSupported ?? builtInSupported();
+    this.#cleanups.push(this.#web.subscribe((event) => this.#onInner(this.#web, event)));
   }
 
   /** The engine speaking now: `web-speech` or `built-in`. */
   get id(): string {
-    return this.useBuiltIn() ? BUILT_IN_ENGINE_ID : WEB_SPEECH_ENGINE_ID;
+    return this.#useBuiltIn() ? BUILT_IN_ENGINE_ID : WEB_SPEECH_ENGINE_ID;
   }
 
   speak(request: SpeakRequest): number {
-    this.stop();
-    if (this.noVoices && this.web.voices().length === 0) this.switchToBuiltIn();
-    const current: Current = { id: ++this.lastId, request, engine: null, innerId: 0 };
-    this.current = current;
-    if (this.useBuiltIn(request.voiceId)) {
-      this.speakBuiltIn(current);
+    this.#stop();
+    if (this.#noVoices && this.#web.voices().length === 0) this.#switchToBuiltIn();
+    const current: Current = { id: ++this.#lastId, request, engine: null, innerId: 0 };
+    this.#current = current;
+    if (this.#useBuiltIn(request.voiceId)) {
+      this.#speakBuiltIn(current);
     } else {
       const { voiceId, ...rest } = request;
-      current.engine = this.web;
+      current.engine = this.#web;
       // A built-in voice id means nothing to the browser: let it choose by language.
-      current.innerId = this.web.speak(isBuiltInVoiceId(voiceId) ? rest : request);
+      current.innerId = this.#web.speak(isBuiltInVoiceId(voiceId) ? rest : request);
     }
     return current.id;
   }
 
   pause(): void {
-    this.current?.engine?.pause();
+    this.#current?.engine?.pause();
   }
 
   resume(): void {
-    this.current?.engine?.resume();
+    this.#current?.engine?.resume();
   }
 
   cancel(): void {
-    this.stop();
+    this.#stop();
   }
 
   voices(): readonly EngineVoice[] {
-    const builtIn = this.canUseBuiltIn && this.choice() !== 'web-speech' ? BUILT_IN_VOICES : [];
-    return this.choice() === 'built-in' ? builtIn : [...this.web.voices(), ...builtIn];
+    const builtIn = this.#canUseBuiltIn && this.#choice() !== 'web-speech' ? BUILT_IN_VOICES : [];
+    return this.#choice() === 'built-in' ? builtIn : [...this.#web.voices(), ...builtIn];
   }
 
   async ready(): Promise<readonly EngineVoice[]> {
     // Decided at the next speak(), not now: voices may still arrive (speech-
     // dispatcher took 1.5–1.9 s here), and the switch is announced when it matters.
-    this.noVoices = (await this.web.ready()).length === 0;
+    this.#noVoices = (await this.#web.ready()).length === 0;
     return this.voices();
   }
 
   subscribe(listener: EngineListener): () => void {
-    return this.listeners.subscribe(listener);
+    return this.#listeners.subscribe(listener);
   }
 
   dispose(): void {
-    this.stop();
-    for (const cleanup of this.cleanups) cleanup();
+    this.#stop();
+    for (const cleanup of this.#cleanups) cleanup();
     // The built-in engine is shared by every player on the page: not ours to dispose.
-    this.web.dispose();
-    this.listeners.clear();
+    this.#web.dispose();
+    this.#listeners.clear();
   }
 
-  private useBuiltIn(voiceId?: string | null): boolean {
-    const choice = this.choice();
+  #useBuiltIn(voiceId?: string | null): boolean {
+    const choice = this.#choice();
     if (choice !== 'auto') return choice === 'built-in';
-    return this.canUseBuiltIn && (this.switched || isBuiltInVoiceId(voiceId));
+    return this.#canUseBuiltIn && (this.#switched || isBuiltInVoiceId(voiceId));
   }
 
-  private switchToBuiltIn(): void {
-    if (this.canUseBuiltIn && this.choice() === 'auto') this.switched = true;
+  #switchToBuiltIn(): void {
+    if (this.#canUseBuiltIn && this.#choice() === 'auto') this.#switched = true;
   }
 
-  private speakBuiltIn(current: Current): void {
+  #speakBuiltIn(current: Current): void {
     unlockAudio();
-    if (this.builtIn) {
+    if (this.#builtIn) {
       // Said once, when the built-in voice really takes over (after its download).
-      if (this.switched && !this.announced) {
-        this.announced = true;
-        this.emit({ type: 'enginechange', engine: BUILT_IN_ENGINE_ID });
+      if (this.#switched && !this.#announced) {
+        this.#announced = true;
+        this.#emit({ type: 'enginechange', engine: BUILT_IN_ENGINE_ID });
       }
-      current.engine = this.builtIn;
-      current.innerId = this.builtIn.speak(current.request);
+      current.engine = this.#builtIn;
+      current.innerId = this.#builtIn.speak(current.request);
       return;
     }
-    this.loadOnce().then(
+    this.#loadOnce().then(
       () => {
-        if (this.current === current) this.speakBuiltIn(current);
+        if (this.#current === current) this.#speakBuiltIn(current);
       },
       (error: unknown) => {
         console.warn('<aloud-player>: the built-in voice could not load', error);
-        if (this.current !== current) return;
-        this.current = null;
-        this.emit({ type: 'error', utteranceId: current.id, code: 'unavailable' });
+        if (this.#current !== current) return;
+        this.#current = null;
+        this.#emit({ type: 'error', utteranceId: current.id, code: 'unavailable' });
       },
     );
   }
 
   /** One load (and one stream of progress events) however many utterances wait for it; retried after a failure. */
-  private loadOnce(): Promise<SpeechEngine> {
-    const onProgress = (progress: number): void => this.emit({ type: 'loading', engine: BUILT_IN_ENGINE_ID, progress });
-    this.loading ??= this.loadBuiltIn(onProgress).then(
+  #loadOnce(): Promise<SpeechEngine> {
+    const onProgress = (progress: number): void =>
+      this.#emit({ type: 'loading', engine: BUILT_IN_ENGINE_ID, progress });
+    this.#loading ??= this.#loadBuiltIn(onProgress).then(
       (engine) => {
-        this.builtIn = engine;
-        this.cleanups.push(engine.subscribe((event) => this.onInner(engine, event)));
+        this.#builtIn = engine;
+        this.#cleanups.push(engine.subscribe((event) => this.#onInner(engine, event)));
         return engine;
       },
       (error: unknown) => {
-        this.loading = null;
+        this.#loading = null;
         throw error;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 
   /** Re-emits the current utterance's events under its public id; retries web failures on the built-in engine. */
-  private onInner(engine: SpeechEngine, event: EngineEvent): void {
-    if (event.type === 'voiceschanged') return this.emit(event);
+  #onInner(engine: SpeechEngine, event: EngineEvent): void {
+    if (event.type === 'voiceschanged') return this.#emit(event);
     if (event.type === 'enginechange' || event.type === 'loading') return;
-    const current = this.current;
+    const current = this.#current;
     if (!current || current.engine !== engine || current.innerId !== event.utteranceId) return;
-    if (event.type === 'error' && engine === this.web && CANNOT_SPEAK.has(event.code) && this.choice() === 'auto' && this.canUseBuiltIn) {
-      this.switchToBuiltIn();
+    if (
+      event.type === 'error' &&
+      engine === this.#web &&
+      CANNOT_SPEAK.has(event.code) &&
+      this.#choice() === 'auto' &&
+      this.#canUseBuiltIn
+    ) {
+      this.#switchToBuiltIn();
       current.engine = null;
-      this.speakBuiltIn(current);
+      this.#speakBuiltIn(current);
       return;
     }
-    if (event.type === 'end' || event.type === 'error') this.current = null;
-    this.emit({ ...event, utteranceId: current.id });
+    if (event.type === 'end' || event.type === 'error') this.#current = null;
+    this.#emit({ ...event, utteranceId: current.id });
   }
 
-  private stop(): void {
-    const engine = this.current?.engine;
-    this.current = null;
+  #stop(): void {
+    const engine = this.#current?.engine;
+    this.#current = null;
     engine?.cancel();
   }
 
-  private emit(event: EngineEvent): void {
-    this.listeners.emit(event);
+  #emit(event: EngineEvent): void {
+    this.#listeners.emit(event);
   }
 }

@@ -31,7 +31,11 @@ export function speaksLanguage(voice: EngineVoice, lang: string): boolean {
 }
 
 /** The voice id to speak `lang` text with, or undefined to let the engine choose by language. */
-export function chooseVoice(voices: readonly EngineVoice[], lang: string, preferredId?: string | null): string | undefined {
+export function chooseVoice(
+  voices: readonly EngineVoice[],
+  lang: string,
+  preferredId?: string | null,
+): string | undefined {
   const matching = voices.filter((voice) => speaksLanguage(voice, lang));
   const preferred = preferredId ? voices.find((voice) => voice.id === preferredId) : undefined;
   // Before the voice list arrives an id cannot be checked: pass it on and let the engine decide.
@@ -40,7 +44,9 @@ export function chooseVoice(voices: readonly EngineVoice[], lang: string, prefer
   const region = parts(lang).region;
   // The browser's own voices beat the built-in fallback's whenever they speak the language.
   const score = (voice: EngineVoice): number =>
-    (voice.engine === 'built-in' ? 0 : 8) + (region && parts(voice.lang).region === region ? 4 : 0) + (voice.isDefault ? 2 : 0);
+    (voice.engine === 'built-in' ? 0 : 8) +
+    (region && parts(voice.lang).region === region ? 4 : 0) +
+    (voice.isDefault ? 2 : 0);
   let best = matching[0];
   for (const voice of matching) if (best && score(voice) > score(best)) best = voice;
   return best?.id;

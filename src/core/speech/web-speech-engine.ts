@@ -55,40 +55,39 @@ function detectAndroid(): boolean {
 export class WebSpeechEngine implements SpeechEngine {
   readonly id = WEB_SPEECH_ENGINE_ID;
 
-  private readonly synth: SpeechSynthesis | null;
-  private readonly win: Window | null;
-  private readonly watchdogStartMs: number;
-  private readonly watchdogEndFactor: number;
-  private readonly watchdogEndMinMs: number;
-  private readonly emulatePause: boolean;
+  readonly #synth: SpeechSynthesis | null;
+  readonly #win: Window | null;
+  readonly #watchdogStartMs: number;
+  readonly #watchdogEndFactor: number;
+  readonly #watchdogEndMinMs: number;
+  readonly #emulatePause: boolean;
 
-  private readonly listeners = new EngineListeners();
-  private lastUtteranceId = 0;
-  private lastNative = 0;
-  private current: Current | null = null;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
-  private readonly voiceList: WebSpeechVoices;
-  private disposed = false;
+  readonly #listeners = new EngineListeners();
+  #lastUtteranceId = 0;
+  #lastNative = 0;
+  #current: Current | null = null;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  readonly #voiceList: WebSpeechVoices;
+  #disposed = false;
 
   constructor(options: WebSpeechEngineOptions = {}) {
-    this.synth =
-      options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
-    this.win = options.window === undefined ? (globalThis.window ?? null) : options.window;
-    this.watchdogStartMs = options.watchdogStartMs ?? 4000;
-    this.watchdogEndFactor = options.watchdogEndFactor ?? 200;
-    this.watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
-    this.emulatePause = options.emulatePause ?? detectAndroid();
+    this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
+    this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
+    this.#watchdogStartMs = options.watchdogStartMs ?? 4000;
+    this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
+    this.#watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
+    this.#emulatePause = options.emulatePause ?? detectAndroid();
 
-    this.voiceList = new WebSpeechVoices(this.synth, options.voicesTimeoutMs ?? 2000, () =>
-      this.emit({ type: 'voiceschanged' }),
+    this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
+      this.#emit({ type: 'voiceschanged' }),
     );
-    this.win?.addEventListener('pagehide', this.onPageHide);
+    this.#win?.addEventListener('pagehide', this.#onPageHide);
   }
 
   speak(request: SpeakRequest): number {
-    this.stopCurrent();
-    const id = ++this.lastUtteranceId;
-    if (this.disposed) return id;
+    this.#stopCurrent();
+    const id = ++this.#lastUtteranceId;
+    if (this.#disposed) return id;
     const current: Current = {
       id,
       request,
@@ -97,102 +96,102 @@ export class WebSpeechEngine implements SpeechEngine {
       started: false,
       paused: false,
     };
-    this.current = current;
+    this.#current = current;
 
-    if (!this.synth || typeof SpeechSynthesisUtterance === 'undefined') {
+    if (!this.#synth || typeof SpeechSynthesisUtterance === 'undefined') {
       // Async, like a real engine's error, so callers can rely on getting the
       // id back before any event for it.
-      queueMicrotask(() => this.fail(current, 'unavailable'));
+      queueMicrotask(() => this.#fail(current, 'unavailable'));
       return id;
     }
     // Chrome can keep `paused` true after cancel(), and then every later
     // utterance stays silent until resume().
-    if (this.synth.paused) this.synth.resume();
-    this.speakNative(current);
+    if (this.#synth.paused) this.#synth.resume();
+    this.#speakNative(current);
     return id;
   }
 
   pause(): void {
-    const current = this.current;
-    if (!current || current.paused || !this.synth) return;
+    const current = this.#current;
+    if (!current || current.paused || !this.#synth) return;
     current.paused = true;
-    this.clearWatchdog();
-    if (this.emulatePause) {
+    this.#clearWatchdog();
+    if (this.#emulatePause) {
       // Android's pause() is a cancel() (mdn/browser-compat-data#4500):
       // cancel on purpose and restart the sentence on resume.
-      this.retireNative(current);
-      this.synth.cancel();
+      this.#retireNative(current);
+      this.#synth.cancel();
     } else {
-      this.synth.pause();
+      this.#synth.pause();
     }
   }
 
   resume(): void {
-    const current = this.current;
-    if (!this.synth) return;
+    const current = this.#current;
+    if (!this.#synth) return;
     if (!current?.paused) {
       // Harmless when not paused, and un-sticks Chrome's stale paused flag.
-      if (!this.emulatePause) this.synth.resume();
+      if (!this.#emulatePause) this.#synth.resume();
       return;
     }
     current.paused = false;
-    if (this.emulatePause) {
+    if (this.#emulatePause) {
       // Restart the sentence under the same public id: the consumer sees
       // `start` again and boundaries from 0.
       current.started = false;
-      this.speakNative(current);
+      this.#speakNative(current);
     } else {
-      this.synth.resume();
-      this.armWatchdog(current);
+      this.#synth.resume();
+      this.#armWatchdog(current);
     }
   }
 
   cancel(): void {
-    this.stopCurrent();
+    this.#stopCurrent();
   }
 
   voices(): readonly EngineVoice[] {
-    return this.voiceList.current;
+    return this.#voiceList.current;
   }
 
   ready(): Promise<readonly EngineVoice[]> {
-    return this.voiceList.ready();
+    return this.#voiceList.ready();
   }
 
   subscribe(listener: EngineListener): () => void {
-    return this.listeners.subscribe(listener);
+    return this.#listeners.subscribe(listener);
   }
 
   dispose(): void {
-    this.stopCurrent();
-    this.disposed = true;
-    this.voiceList.dispose();
-    this.win?.removeEventListener('pagehide', this.onPageHide);
-    this.listeners.clear();
+    this.#stopCurrent();
+    this.#disposed = true;
+    this.#voiceList.dispose();
+    this.#win?.removeEventListener('pagehide', this.#onPageHide);
+    this.#listeners.clear();
   }
 
-  private speakNative(current: Current): void {
-    const synth = this.synth;
+  #speakNative(current: Current): void {
+    const synth = this.#synth;
     if (!synth) return;
     const { request } = current;
-    const native = ++this.lastNative;
+    const native = ++this.#lastNative;
     const utterance = new SpeechSynthesisUtterance(request.text);
     utterance.lang = request.lang;
     utterance.rate = clamp(request.rate, 0.1, 10, 1);
     utterance.pitch = clamp(request.pitch, 0, 2, 1);
     utterance.volume = clamp(request.volume, 0, 1, 1);
-    this.applyVoice(utterance, request.voiceId);
+    this.#applyVoice(utterance, request.voiceId);
 
-    const isLive = (): boolean => this.current === current && current.native === native;
+    const isLive = (): boolean => this.#current === current && current.native === native;
     utterance.addEventListener('start', () => {
       if (!isLive()) return;
       current.started = true;
-      this.armWatchdog(current);
-      this.emit({ type: 'start', utteranceId: current.id });
+      this.#armWatchdog(current);
+      this.#emit({ type: 'start', utteranceId: current.id });
     });
     utterance.addEventListener('boundary', (event) => {
       if (!isLive()) return;
-      this.emit({
+      this.#emit({
         type: 'boundary',
         utteranceId: current.id,
         name: event.name === 'sentence' ? 'sentence' : 'word',
@@ -204,29 +203,29 @@ export class WebSpeechEngine implements SpeechEngine {
     });
     utterance.addEventListener('end', () => {
       if (!isLive()) return;
-      this.finish(current);
-      this.emit({ type: 'end', utteranceId: current.id });
+      this.#finish(current);
+      this.#emit({ type: 'end', utteranceId: current.id });
     });
     utterance.addEventListener('error', (event) => {
       if (!isLive()) return;
-      this.fail(current, toEngineErrorCode(event.error), false);
+      this.#fail(current, toEngineErrorCode(event.error), false);
     });
 
     current.native = native;
     current.utterance = utterance;
-    this.armWatchdog(current);
+    this.#armWatchdog(current);
     try {
       synth.speak(utterance);
     } catch {
       queueMicrotask(() => {
-        if (isLive()) this.fail(current, 'synthesis-failed');
+        if (isLive()) this.#fail(current, 'synthesis-failed');
       });
     }
   }
 
-  private applyVoice(utterance: SpeechSynthesisUtterance, id: string | undefined): void {
+  #applyVoice(utterance: SpeechSynthesisUtterance, id: string | undefined): void {
     if (!id) return;
-    const voice = this.voiceList.find(id);
+    const voice = this.#voiceList.find(id);
     // Unknown id (a setting from another browser): leave it unset so the
     // browser picks a voice by `lang`.
     if (!voice) return;
@@ -242,61 +241,61 @@ export class WebSpeechEngine implements SpeechEngine {
    * After: Chromium with speech-dispatcher and no sound server fires `start`
    * and never `end`, so allow a generous time per character.
    */
-  private armWatchdog(current: Current): void {
-    this.clearWatchdog();
+  #armWatchdog(current: Current): void {
+    this.#clearWatchdog();
     const rate = clamp(current.request.rate, 0.1, 10, 1);
     const delay = current.started
-      ? Math.max(this.watchdogEndMinMs, (current.request.text.length * this.watchdogEndFactor) / rate)
-      : this.watchdogStartMs;
+      ? Math.max(this.#watchdogEndMinMs, (current.request.text.length * this.#watchdogEndFactor) / rate)
+      : this.#watchdogStartMs;
     const native = current.native;
-    this.watchdog = setTimeout(() => {
-      if (this.current !== current || current.native !== native || current.paused) return;
+    this.#watchdog = setTimeout(() => {
+      if (this.#current !== current || current.native !== native || current.paused) return;
       // Cancel first: a listener may retry synchronously on `timeout`, and a
       // cancel after that killed the retry (found by the player's fault tests).
-      this.synth?.cancel();
-      this.fail(current, 'timeout');
+      this.#synth?.cancel();
+      this.#fail(current, 'timeout');
     }, delay);
   }
 
-  private clearWatchdog(): void {
-    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
-    this.watchdog = undefined;
+  #clearWatchdog(): void {
+    if (this.#watchdog !== undefined) clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
   }
 
   /** Makes the live native utterance stale so its late events are ignored. */
-  private retireNative(current: Current): void {
+  #retireNative(current: Current): void {
     current.native = 0;
     current.utterance = null;
   }
 
-  private finish(current: Current): void {
-    this.clearWatchdog();
-    this.retireNative(current);
-    if (this.current === current) this.current = null;
+  #finish(current: Current): void {
+    this.#clearWatchdog();
+    this.#retireNative(current);
+    if (this.#current === current) this.#current = null;
   }
 
-  private fail(current: Current, code: EngineErrorCode, check = true): void {
-    if (check && this.current !== current) return;
-    this.finish(current);
-    this.emit({ type: 'error', utteranceId: current.id, code });
+  #fail(current: Current, code: EngineErrorCode, check = true): void {
+    if (check && this.#current !== current) return;
+    this.#finish(current);
+    this.#emit({ type: 'error', utteranceId: current.id, code });
   }
 
   /**
    * Marks the current utterance stale *before* cancelling: engines fire
    * `end` or `error: interrupted` for it, sometimes after the next one began.
    */
-  private stopCurrent(): void {
-    const current = this.current;
-    if (current) this.finish(current);
-    this.clearWatchdog();
-    this.synth?.cancel();
+  #stopCurrent(): void {
+    const current = this.#current;
+    if (current) this.#finish(current);
+    this.#clearWatchdog();
+    this.#synth?.cancel();
   }
 
-  private emit(event: EngineEvent): void {
-    this.listeners.emit(event);
+  #emit(event: EngineEvent): void {
+    this.#listeners.emit(event);
   }
 
-  private readonly onPageHide = (): void => {
+  readonly #onPageHide = (): void => {
     // Chromium keeps speaking after reload or navigation (mdn/dom-examples#307).
     this.cancel();
   };

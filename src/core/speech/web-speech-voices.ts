@@ -9,73 +9,80 @@ import { toEngineVoice, voiceId } from './web-speech-map.ts';
 const POLL_MS = 250;
 
 export class WebSpeechVoices {
-  private list: readonly EngineVoice[] = [];
-  private signature = '';
-  private promise: Promise<readonly EngineVoice[]> | null = null;
-  private settle: (() => void) | null = null;
-  private disposed = false;
+  #list: readonly EngineVoice[] = [];
+  #signature = '';
+  #promise: Promise<readonly EngineVoice[]> | null = null;
+  #settle: (() => void) | null = null;
+  #disposed = false;
 
+  readonly #synth: SpeechSynthesis | null;
+  readonly #timeoutMs: number;
+  readonly #onChange: () => void;
   constructor(
-    private readonly synth: SpeechSynthesis | null,
-    private readonly timeoutMs: number,
+    synth: SpeechSynthesis | null,
+    timeoutMs: number,
     /** Called whenever the list changes after construction. */
-    private readonly onChange: () => void,
+    onChange: () => void,
   ) {
-    this.synth?.addEventListener('voiceschanged', this.onVoicesChanged);
-    this.refresh(false);
+    this.#synth = synth;
+    this.#timeoutMs = timeoutMs;
+    this.#onChange = onChange;
+
+    this.#synth?.addEventListener('voiceschanged', this.#onVoicesChanged);
+    this.#refresh(false);
   }
 
   get current(): readonly EngineVoice[] {
-    return this.list;
+    return this.#list;
   }
 
   /** Resolves with the first non-empty list, or with whatever there is after the timeout. */
   ready(): Promise<readonly EngineVoice[]> {
-    if (this.promise) return this.promise;
-    this.refresh(false);
-    if (!this.synth || this.disposed || this.list.length > 0) {
-      this.promise = Promise.resolve(this.list);
-      return this.promise;
+    if (this.#promise) return this.#promise;
+    this.#refresh(false);
+    if (!this.#synth || this.#disposed || this.#list.length > 0) {
+      this.#promise = Promise.resolve(this.#list);
+      return this.#promise;
     }
-    this.promise = new Promise((resolve) => {
-      const poll = setInterval(() => this.refresh(true), POLL_MS);
-      const timeout = setTimeout(() => this.settle?.(), this.timeoutMs);
-      this.settle = () => {
+    this.#promise = new Promise((resolve) => {
+      const poll = setInterval(() => this.#refresh(true), POLL_MS);
+      const timeout = setTimeout(() => this.#settle?.(), this.#timeoutMs);
+      this.#settle = () => {
         clearInterval(poll);
         clearTimeout(timeout);
-        this.settle = null;
-        resolve(this.list);
+        this.#settle = null;
+        resolve(this.#list);
       };
     });
-    return this.promise;
+    return this.#promise;
   }
 
   /** The native voice to put on an utterance, or undefined when the id is unknown. */
   find(id: string): SpeechSynthesisVoice | undefined {
-    return this.synth?.getVoices().find((voice) => voiceId(voice) === id);
+    return this.#synth?.getVoices().find((voice) => voiceId(voice) === id);
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.synth?.removeEventListener('voiceschanged', this.onVoicesChanged);
+    this.#disposed = true;
+    this.#synth?.removeEventListener('voiceschanged', this.#onVoicesChanged);
     // ready() never rejects and must not hang a caller past dispose.
-    this.settle?.();
+    this.#settle?.();
   }
 
-  private refresh(notify: boolean): void {
-    if (!this.synth) return;
-    const native = this.synth.getVoices();
+  #refresh(notify: boolean): void {
+    if (!this.#synth) return;
+    const native = this.#synth.getVoices();
     const signature = native.map((voice) => `${voiceId(voice)}\u0000${voice.lang}`).join('\n');
-    if (signature === this.signature) return;
-    this.signature = signature;
-    this.list = Object.freeze(native.map(toEngineVoice));
-    if (notify) this.onChange();
-    if (this.list.length > 0) this.settle?.();
+    if (signature === this.#signature) return;
+    this.#signature = signature;
+    this.#list = Object.freeze(native.map(toEngineVoice));
+    if (notify) this.#onChange();
+    if (this.#list.length > 0) this.#settle?.();
   }
 
-  private readonly onVoicesChanged = (): void => {
+  readonly #onVoicesChanged = (): void => {
     // Only a non-empty list settles ready(): an empty `voiceschanged` is not
     // proof that none will come, and the timeout bounds the wait anyway.
-    this.refresh(true);
+    this.#refresh(true);
   };
 }

@@ -64,7 +64,8 @@ export function loadPreferences(): Preferences {
   const stored = readJson(PREFERENCES_KEY);
   if (!isRecord(stored)) return defaultPreferences;
   // Out of range is corrupt or hostile (rate 1e9), not a wish to be clamped to 3×.
-  const rate = typeof stored.rate === 'number' && clampRate(stored.rate) === stored.rate ? stored.rate : defaultPreferences.rate;
+  const rate =
+    typeof stored.rate === 'number' && clampRate(stored.rate) === stored.rate ? stored.rate : defaultPreferences.rate;
   const voiceId =
     typeof stored.voiceId === 'string' && stored.voiceId.length > 0 && stored.voiceId.length < 300
       ? stored.voiceId

@@ -9,7 +9,11 @@ import { isActive } from '../../core/playback/state.ts';
 import type { AloudPlayer } from './aloud-player.ts';
 import type { PlayerExtras, PlayerParts } from './extras-api.ts';
 import {
-  renderBackToCurrent, renderOffer, renderProgress, renderSettings, renderShortcutsDialog,
+  renderBackToCurrent,
+  renderOffer,
+  renderProgress,
+  renderSettings,
+  renderShortcutsDialog,
 } from './extras.render.ts';
 import { extrasStyles } from './extras.styles.ts';
 import { FollowAlong } from './follow-along.ts';
@@ -60,7 +64,8 @@ function attach(player: AloudPlayer): PlayerParts {
   return {
     renderOffer: () => renderOffer(player, resume),
     renderProgress: () => renderProgress(player),
-    renderEnd: () => html`${renderBackToCurrent(player, follow)} ${player.settingsOpen ? renderSettings(player) : nothing}`,
+    renderEnd: () =>
+      html`${renderBackToCurrent(player, follow)} ${player.settingsOpen ? renderSettings(player) : nothing}`,
     renderDialog: () => renderShortcutsDialog(player, dialogHandlers),
     keyShortcuts: ariaKeyShortcuts,
     onToolbarKeyDown,

@@ -11,7 +11,16 @@ import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
 import { isActive } from '../../core/playback/state.ts';
 import type { AloudPlayer } from './aloud-player.ts';
 import type { PlayerParts } from './extras-api.ts';
-import { fasterIcon, keyboardIcon, nextIcon, pauseIcon, playIcon, previousIcon, settingsIcon, slowerIcon } from './icons.ts';
+import {
+  fasterIcon,
+  keyboardIcon,
+  nextIcon,
+  pauseIcon,
+  playIcon,
+  previousIcon,
+  settingsIcon,
+  slowerIcon,
+} from './icons.ts';
 
 export function renderPlayer(player: AloudPlayer, parts: PlayerParts | null) {
   return html`
@@ -45,22 +54,46 @@ function renderToolbar(player: AloudPlayer, parts: PlayerParts | null) {
   const rate = formatRate(state.rate, player.locale);
   // The shortcut table arrives with the extras; until then there are no shortcuts to announce.
   const keys = (action: PlayerAction) => parts?.keyShortcuts(action) ?? nothing;
-  const iconButton = (action: PlayerAction, icon: unknown, label: string, disabled = false) => html`
-    <button type="button" part="button" @click=${() => player.perform(action)} ?disabled=${disabled}
+  const iconButton = (action: PlayerAction, icon: unknown, label: string, disabled = false) =>
+    html` <button
+      type="button"
+      part="button"
+      @click=${() => player.perform(action)}
+      ?disabled=${disabled}
       aria-describedby=${action === 'slower' || action === 'faster' ? 'rate' : nothing}
       aria-haspopup=${action === 'help' ? 'dialog' : nothing}
-      aria-keyshortcuts=${keys(action)}>${icon}<span class="visually-hidden">${label}</span></button>`;
+      aria-keyshortcuts=${keys(action)}
+    >
+      ${icon}<span class="visually-hidden">${label}</span>
+    </button>`;
   return html`
     <div role="toolbar" part="toolbar" aria-label=${strings.toolbar()} @keydown=${parts?.onToolbarKeyDown}>
       ${iconButton('previous', previousIcon, strings.previous(), empty)}
-      <button type="button" class="primary" part="button play-button" @click=${() => player.perform('toggle')} ?disabled=${empty}
-        aria-keyshortcuts=${keys('toggle')}>${active ? pauseIcon : playIcon}<span>${active ? strings.pause() : strings.play()}</span></button>
-      ${iconButton('next', nextIcon, strings.next(), empty)}
-      ${iconButton('slower', slowerIcon, strings.slower())}
-      <span class="rate" id="rate"><span class="visually-hidden">${strings.speed(rate)}</span><span aria-hidden="true">${rate}</span></span>
+      <button
+        type="button"
+        class="primary"
+        part="button play-button"
+        @click=${() => player.perform('toggle')}
+        ?disabled=${empty}
+        aria-keyshortcuts=${keys('toggle')}
+      >
+        ${active ? pauseIcon : playIcon}<span>${active ? strings.pause() : strings.play()}</span>
+      </button>
+      ${iconButton('next', nextIcon, strings.next(), empty)} ${iconButton('slower', slowerIcon, strings.slower())}
+      <span class="rate" id="rate"
+        ><span class="visually-hidden">${strings.speed(rate)}</span><span aria-hidden="true">${rate}</span></span
+      >
       ${iconButton('faster', fasterIcon, strings.faster())}
-      <button type="button" part="button" id="settings-button" aria-expanded=${player.settingsOpen ? 'true' : 'false'}
-        aria-controls="settings-panel" @click=${() => player.toggleSettings()}>${settingsIcon}<span class="visually-hidden">${strings.settings()}</span></button>
+      <button
+        type="button"
+        part="button"
+        id="settings-button"
+        aria-expanded=${player.settingsOpen ? 'true' : 'false'}
+        aria-controls="settings-panel"
+        @click=${() => player.toggleSettings()}
+      >
+        ${settingsIcon}<span class="visually-hidden">${strings.settings()}</span>
+      </button>
       ${iconButton('help', keyboardIcon, strings.shortcuts())}
     </div>
   `;
@@ -71,13 +104,16 @@ function renderCaptions(player: AloudPlayer) {
   const state = player.playback.state;
   const chunk = player.playback.currentChunk;
   const unit = player.playback.currentUnit;
-  if (!chunk || !unit || !(isActive(state) || state.status === 'paused')) return html`<p class="captions" part="captions"></p>`;
+  if (!chunk || !unit || !(isActive(state) || state.status === 'paused'))
+    return html`<p class="captions" part="captions"></p>`;
   const word = player.playback.currentWord;
   const text = chunk.text;
   return html`<p class="captions" part="captions" lang=${unit.lang} dir="auto">
-    <span class="visually-hidden">${strings.captionsLabel()}: </span>${word
-      ? html`${text.slice(0, word.start)}<mark>${text.slice(word.start, word.end)}</mark>${text.slice(word.end)}`
-      : text}
+    <span class="visually-hidden">${strings.captionsLabel()}: </span>${
+      word
+        ? html`${text.slice(0, word.start)}<mark>${text.slice(word.start, word.end)}</mark>${text.slice(word.end)}`
+        : text
+    }
   </p>`;
 }
 
@@ -88,4 +124,3 @@ function renderError(player: AloudPlayer) {
   return html`<p>${player.errorMessage}</p>
     ${canRetry ? html`<button type="button" @click=${() => player.perform('toggle')}>${strings.retry()}</button>` : nothing}`;
 }
-

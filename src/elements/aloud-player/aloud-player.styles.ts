@@ -33,8 +33,14 @@ export const playerStyles = css`
       --_focus: var(--aloud-focus-color, #cfe0ff);
     }
   }
-  :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: border-box; }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
   section {
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -46,10 +52,27 @@ export const playerStyles = css`
     gap: 0.5rem;
   }
   /* Holds the slider's place until the extras bring it, so the article below does not jump (CLS). */
-  .progress-slot { min-height: 6.3em; }
-  .heading { margin: 0; font-size: 1em; font-weight: 650; }
-  [role='toolbar'] { display: flex; flex-wrap: wrap; gap: 0.375rem; align-items: center; }
-  button, select, input { font: inherit; color: inherit; margin: 0; }
+  .progress-slot {
+    min-height: 6.3em;
+  }
+  .heading {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 650;
+  }
+  [role='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    align-items: center;
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+    margin: 0;
+  }
   button {
     all: revert;
     font: inherit;
@@ -66,30 +89,84 @@ export const playerStyles = css`
     color: CanvasText;
     cursor: pointer;
   }
-  button.primary { background: var(--_accent); color: var(--_accent-text); border-color: transparent; }
-  button:disabled { cursor: not-allowed; opacity: 0.6; }
-  button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible {
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+    border-color: transparent;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible,
+  summary:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   /* Play keeps its tape-deck direction in every language; paragraph steps follow the text. */
-  [dir='rtl'] .directional { transform: scaleX(-1); }
-  .rate { min-width: 3.5ch; text-align: center; font-variant-numeric: tabular-nums; }
-  .captions { margin: 0; min-height: 1.45em; }
-  .captions mark { background: Mark; color: MarkText; text-decoration: underline 2px; border-radius: 2px; }
-  .status { font-size: 0.875em; margin: 0; min-height: 1.45em; }
-  .error { margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-  .error p { margin: 0; font-weight: 600; }
+  [dir='rtl'] .directional {
+    transform: scaleX(-1);
+  }
+  .rate {
+    min-width: 3.5ch;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .captions {
+    margin: 0;
+    min-height: 1.45em;
+  }
+  .captions mark {
+    background: Mark;
+    color: MarkText;
+    text-decoration: underline 2px;
+    border-radius: 2px;
+  }
+  .status {
+    font-size: 0.875em;
+    margin: 0;
+    min-height: 1.45em;
+  }
+  .error {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .error p {
+    margin: 0;
+    font-weight: 600;
+  }
   .visually-hidden {
-    position: absolute !important; width: 1px; height: 1px; overflow: hidden;
-    clip-path: inset(50%); white-space: nowrap;
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   @media (forced-colors: active) {
-    button.primary { border: 2px solid ButtonText; }
-    .captions mark { background: Highlight; color: HighlightText; }
-    button:focus-visible, select:focus-visible, input:focus-visible { outline-color: Highlight; }
+    button.primary {
+      border: 2px solid ButtonText;
+    }
+    .captions mark {
+      background: Highlight;
+      color: HighlightText;
+    }
+    button:focus-visible,
+    select:focus-visible,
+    input:focus-visible {
+      outline-color: Highlight;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
-    * { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+    * {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
   }
 `;

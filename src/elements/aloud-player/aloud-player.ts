@@ -94,14 +94,14 @@ export class AloudPlayer extends LitElement {
   /** @internal */ headline = '';
 
   /** Holds the intents that come before the reading chunk (see pending-playback.ts). */
-  #pending = new PendingPlayback();
+  readonly #pending = new PendingPlayback();
   /** @internal The state and effects of reading; the element's parts read it. The stand-in until the chunk arrives. */
   playback: Playback = this.#pending;
   /** @internal */
   readonly i18n: PlayerLocale = new PlayerLocale(this, () => this.uiLang || this.playback.article?.lang || null);
   /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
   #loads = 0;
-  #plays = new PlayPromises();
+  readonly #plays = new PlayPromises();
 
   /** The lazy parts of the player (see reading-api.ts); null until they arrive. */
   #reading: Reading | null = null;
@@ -241,7 +241,8 @@ export class AloudPlayer extends LitElement {
   /** @internal */
   toggleSettings(open = !this.settingsOpen): void {
     this.settingsOpen = open;
-    if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#settings-button')?.focus());
+    if (!open)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#settings-button')?.focus());
   }
 
   // ---- rendering -------------------------------------------------------------
@@ -276,7 +277,10 @@ export class AloudPlayer extends LitElement {
 
   #attachParts({ extras, startReading }: LazyParts): void {
     // After the core's sheets, as if both were one stylesheet.
-    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AloudPlayer).elementStyles, extras.styles]);
+    adoptStyles(this.renderRoot as ShadowRoot, [
+      ...(this.constructor as typeof AloudPlayer).elementStyles,
+      extras.styles,
+    ]);
     this.#parts = extras.attach(this);
     const reading = startReading(this, (previous, next) => this.i18n.run(() => this.#onPlaybackChange(previous, next)));
     reading.playback.onVoiceGone = () => (this.statusMessage = this.i18n.run(strings.voiceGone));
@@ -302,7 +306,8 @@ export class AloudPlayer extends LitElement {
       import('./article-source.ts')
         .then((module) => module.loadArticleSource(this, src))
         .then(
-          (element) => load === this.#loads && this.#read(reading, element, `src:${new URL(src, document.baseURI).href}`),
+          (element) =>
+            load === this.#loads && this.#read(reading, element, `src:${new URL(src, document.baseURI).href}`),
           (error: unknown) => load === this.#loads && this.#fail(errors.loadFailed, error),
         );
       return;
@@ -343,8 +348,8 @@ export class AloudPlayer extends LitElement {
     const message = this.i18n.run(source);
     this.errorMessage = message;
     // One warning for the developer; the listener reads the message in the player.
-    const why = cause instanceof Error ? cause.message : cause;
-    console.warn(`<aloud-player>: ${message}${why ? ` (${String(why)})` : ''}`);
+    const why = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
+    console.warn(`<aloud-player>: ${message}${why ? ` (${why})` : ''}`);
     this.dispatchEvent(new PlayerErrorEvent({ message }));
   }
 
@@ -361,7 +366,9 @@ export class AloudPlayer extends LitElement {
     }
     if (next.paragraphIndex !== previous.paragraphIndex) {
       const text = this.playback.article?.units[next.paragraphIndex]?.text ?? '';
-      this.dispatchEvent(new ParagraphChangeEvent({ index: next.paragraphIndex, text: text.replace(/\s+/g, ' ').trim() }));
+      this.dispatchEvent(
+        new ParagraphChangeEvent({ index: next.paragraphIndex, text: text.replace(/\s+/g, ' ').trim() }),
+      );
     }
     this.#settlePlays(next);
     this.#parts?.changed(previous, next);

@@ -15,12 +15,22 @@ import type { AloudPlayer } from './aloud-player.ts';
 type DownloadState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'rendering'; readonly progress: number; readonly abort: AbortController }
-  | { readonly phase: 'ready'; readonly audioUrl: string; readonly captionsUrl: string; readonly name: string; readonly bytes: number }
+  | {
+      readonly phase: 'ready';
+      readonly audioUrl: string;
+      readonly captionsUrl: string;
+      readonly name: string;
+      readonly bytes: number;
+    }
   | { readonly phase: 'failed' };
 
 /** A file name from the headline: letters and digits of any script, dashes between. */
 export function fileBaseName(headline: string): string {
-  const slug = headline.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = headline
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   if (slug.length <= 60) return slug || 'article';
   // Cut at a word boundary: "…-as-assad", not "…-as-assad-reg".
   const cut = slug.slice(0, 61);
@@ -30,90 +40,120 @@ export function fileBaseName(headline: string): string {
 class DownloadAudio {
   state: DownloadState = { phase: 'idle' };
 
-  constructor(private readonly player: AloudPlayer) {}
+  readonly #player: AloudPlayer;
+  constructor(player: AloudPlayer) {
+    this.#player = player;
+  }
 
   async start(): Promise<void> {
-    const article = this.player.playback.article;
+    const article = this.#player.playback.article;
     if (!article || this.state.phase === 'rendering') return;
     const sentences: SentenceToRender[] = article.units.flatMap((unit, index) =>
-      (article.chunks[index] ?? []).map((chunk, chunkIndex) => ({ text: chunk.text, lang: unit.lang, paragraphStart: chunkIndex === 0 })),
+      (article.chunks[index] ?? []).map((chunk, chunkIndex) => ({
+        text: chunk.text,
+        lang: unit.lang,
+        paragraphStart: chunkIndex === 0,
+      })),
     );
     const abort = new AbortController();
-    this.set({ phase: 'rendering', progress: 0, abort }, extraStrings.preparingAudio, '#download-cancel');
+    this.#set({ phase: 'rendering', progress: 0, abort }, extraStrings.preparingAudio, '#download-cancel');
     try {
       const { renderArticle } = await loadRenderer();
-      const voiceId = this.player.preferences.voiceId;
+      const voiceId = this.#player.preferences.voiceId;
       const rendered = await renderArticle(sentences, {
-        rate: this.player.playback.state.rate,
+        rate: this.#player.playback.state.rate,
         voiceId: isBuiltInVoiceId(voiceId) ? voiceId : null,
         signal: abort.signal,
         onProgress: (progress) => {
-          if (!this.isCurrent(abort)) return;
+          if (!this.#isCurrent(abort)) return;
           this.state = { phase: 'rendering', abort, progress };
-          this.player.requestUpdate();
+          this.#player.requestUpdate();
         },
       });
-      if (!this.isCurrent(abort)) return;
-      this.set({
-        phase: 'ready',
-        audioUrl: URL.createObjectURL(new Blob([rendered.wav], { type: 'audio/wav' })),
-        captionsUrl: URL.createObjectURL(new Blob([rendered.vtt], { type: 'text/vtt' })),
-        name: fileBaseName(this.player.headline),
-        bytes: rendered.wav.byteLength,
-      }, extraStrings.audioReady, '#download-audio-link');
+      if (!this.#isCurrent(abort)) return;
+      this.#set(
+        {
+          phase: 'ready',
+          audioUrl: URL.createObjectURL(new Blob([rendered.wav], { type: 'audio/wav' })),
+          captionsUrl: URL.createObjectURL(new Blob([rendered.vtt], { type: 'text/vtt' })),
+          name: fileBaseName(this.#player.headline),
+          bytes: rendered.wav.byteLength,
+        },
+        extraStrings.audioReady,
+        '#download-audio-link',
+      );
     } catch (error) {
       if (abort.signal.aborted) return;
       console.warn('<aloud-player>: the audio download failed', error);
-      this.set({ phase: 'failed' }, extraStrings.downloadFailed, '#download-start');
+      this.#set({ phase: 'failed' }, extraStrings.downloadFailed, '#download-start');
     }
   }
 
   /** False once cancelled or restarted: late results of that run are dropped. */
-  private isCurrent(abort: AbortController): boolean {
+  #isCurrent(abort: AbortController): boolean {
     return this.state.phase === 'rendering' && this.state.abort === abort;
   }
 
   cancel(): void {
     if (this.state.phase !== 'rendering') return;
     this.state.abort.abort();
-    this.set({ phase: 'idle' }, extraStrings.downloadCancelled, '#download-start');
+    this.#set({ phase: 'idle' }, extraStrings.downloadCancelled, '#download-start');
   }
 
   /** Moves focus with the UI: the button pressed is replaced by the next step's control. */
-  private set(state: DownloadState, status: () => string, focus: string): void {
+  #set(state: DownloadState, status: () => string, focus: string): void {
     if (this.state.phase === 'ready') {
       URL.revokeObjectURL(this.state.audioUrl);
       URL.revokeObjectURL(this.state.captionsUrl);
     }
     this.state = state;
-    this.player.statusMessage = this.player.i18n.run(status);
-    this.player.requestUpdate();
-    void this.player.updateComplete.then(() => this.player.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+    this.#player.statusMessage = this.#player.i18n.run(status);
+    this.#player.requestUpdate();
+    void this.#player.updateComplete.then(() => this.#player.renderRoot.querySelector<HTMLElement>(focus)?.focus());
   }
 }
 
 const downloads = new WeakMap<AloudPlayer, DownloadAudio>();
 
 function sizeLabel(bytes: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
 }
 
 export function renderDownload(player: AloudPlayer) {
   let download = downloads.get(player);
   if (!download) downloads.set(player, (download = new DownloadAudio(player)));
   const state = download.state;
-  const startButton = html`<button type="button" id="download-start" aria-describedby="download-hint"
-    ?disabled=${!player.playback.article} @click=${() => void download.start()}>${extraStrings.downloadAudio()}</button>`;
+  const startButton = html`<button
+    type="button"
+    id="download-start"
+    aria-describedby="download-hint"
+    ?disabled=${!player.playback.article}
+    @click=${() => void download.start()}
+  >
+    ${extraStrings.downloadAudio()}
+  </button>`;
   return html`<div class="download">
-    ${state.phase === 'rendering'
-      ? html`<label for="download-progress">${extraStrings.preparingAudio()}</label>
-          <progress id="download-progress" max="100" value=${Math.round(state.progress * 100)}></progress>
-          <button type="button" id="download-cancel" @click=${() => download.cancel()}>${extraStrings.cancelDownload()}</button>`
-      : startButton}
-    ${state.phase === 'ready'
-      ? html`<a id="download-audio-link" href=${state.audioUrl} download=${`${state.name}.wav`}>${extraStrings.saveAudio(sizeLabel(state.bytes, player.locale))}</a>
-          <a id="download-captions-link" href=${state.captionsUrl} download=${`${state.name}.vtt`}>${extraStrings.saveCaptions()}</a>`
-      : nothing}
+    ${
+      state.phase === 'rendering'
+        ? html`<label for="download-progress">${extraStrings.preparingAudio()}</label>
+            <progress id="download-progress" max="100" value=${Math.round(state.progress * 100)}></progress>
+            <button type="button" id="download-cancel" @click=${() => download.cancel()}>
+              ${extraStrings.cancelDownload()}
+            </button>`
+        : startButton
+    }
+    ${
+      state.phase === 'ready'
+        ? html`<a id="download-audio-link" href=${state.audioUrl} download=${`${state.name}.wav`}
+              >${extraStrings.saveAudio(sizeLabel(state.bytes, player.locale))}</a
+            >
+            <a id="download-captions-link" href=${state.captionsUrl} download=${`${state.name}.vtt`}
+              >${extraStrings.saveCaptions()}</a
+            >`
+        : nothing
+    }
     ${state.phase === 'failed' ? html`<p>${extraStrings.downloadFailed()}</p>` : nothing}
     <p id="download-hint" class="hint">${extraStrings.downloadHint()}</p>
   </div>`;

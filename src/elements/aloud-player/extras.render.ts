@@ -29,9 +29,17 @@ export function renderProgress(player: AloudPlayer) {
   return html`
     <div class="progress">
       <label for="progress">${extraStrings.progress()}</label>
-      <input id="progress" part="progress" type="range" min="1" max=${count} step="1" .value=${live(String(position))}
+      <input
+        id="progress"
+        part="progress"
+        type="range"
+        min="1"
+        max=${count}
+        step="1"
+        .value=${live(String(position))}
         aria-valuetext=${extraStrings.paragraphOf(position, count, text)}
-        @change=${(event: Event) => player.seek(Number((event.target as HTMLInputElement).value) - 1)} />
+        @change=${(event: Event) => player.seek(Number((event.target as HTMLInputElement).value) - 1)}
+      />
       <p class="times">
         <span>${extraStrings.elapsed(formatDuration(time.elapsedSeconds, player.locale))}</span>
         <span>${extraStrings.remaining(formatDuration(time.remainingSeconds, player.locale))}</span>
@@ -61,9 +69,14 @@ export function renderSettings(player: AloudPlayer) {
   const prefs = player.preferences;
   const lang = (player.playback.article?.lang ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
   const voices = player.playback.voices.filter((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === lang);
-  const check = (label: string, checked: boolean, change: (value: boolean) => void) => html`
-    <label><input type="checkbox" .checked=${live(checked)}
-      @change=${(event: Event) => change((event.target as HTMLInputElement).checked)} />${label}</label>`;
+  const check = (label: string, checked: boolean, change: (value: boolean) => void) =>
+    html` <label
+      ><input
+        type="checkbox"
+        .checked=${live(checked)}
+        @change=${(event: Event) => change((event.target as HTMLInputElement).checked)}
+      />${label}</label
+    >`;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -71,9 +84,19 @@ export function renderSettings(player: AloudPlayer) {
     }
   };
   return html`
-    <div class="panel" part="settings" id="settings-panel" role="group" aria-label=${strings.settings()} @keydown=${onKeyDown}>
-      <label>${extraStrings.voice()}
-        <select @change=${(event: Event) => player.updatePreferences({ voiceId: (event.target as HTMLSelectElement).value || null })}>
+    <div
+      class="panel"
+      part="settings"
+      id="settings-panel"
+      role="group"
+      aria-label=${strings.settings()}
+      @keydown=${onKeyDown}
+    >
+      <label
+        >${extraStrings.voice()}
+        <select
+          @change=${(event: Event) => player.updatePreferences({ voiceId: (event.target as HTMLSelectElement).value || null })}
+        >
           <option value="" ?selected=${!prefs.voiceId}>${extraStrings.defaultVoice()}</option>
           ${voices.map((voice) => html`<option value=${voice.id} ?selected=${voice.id === prefs.voiceId}>${voice.name} (${voice.lang})</option>`)}
         </select>
@@ -81,9 +104,13 @@ export function renderSettings(player: AloudPlayer) {
       ${check(extraStrings.readCaptions(), prefs.readCaptions, (value) => player.updatePreferences({ readCaptions: value }))}
       ${check(extraStrings.highlight(), prefs.highlight, (value) => player.updatePreferences({ highlight: value }))}
       ${check(extraStrings.followAlong(), prefs.followAlong, (value) => player.updatePreferences({ followAlong: value }))}
-      ${player.shortcuts === 'page'
-        ? check(extraStrings.pageShortcuts(), prefs.pageShortcuts, (value) => player.updatePreferences({ pageShortcuts: value }))
-        : nothing}
+      ${
+        player.shortcuts === 'page'
+          ? check(extraStrings.pageShortcuts(), prefs.pageShortcuts, (value) =>
+              player.updatePreferences({ pageShortcuts: value }),
+            )
+          : nothing
+      }
       ${builtInSupported() ? renderDownload(player) : nothing}
     </div>
   `;
@@ -97,10 +124,20 @@ export interface DialogHandlers {
 export function renderShortcutsDialog(player: AloudPlayer, handlers: DialogHandlers) {
   const pageWide = player.shortcuts === 'page' && player.preferences.pageShortcuts;
   return html`
-    <dialog part="dialog" aria-labelledby="shortcuts-title" lang=${player.locale} dir=${player.i18n.direction} @close=${handlers.closed}>
+    <dialog
+      part="dialog"
+      aria-labelledby="shortcuts-title"
+      lang=${player.locale}
+      dir=${player.i18n.direction}
+      @close=${handlers.closed}
+    >
       <h2 id="shortcuts-title">${strings.shortcuts()}</h2>
       <dl>
-        ${SHORTCUTS.map((shortcut) => html`<dt><kbd>${shortcut.display}</kbd></dt><dd>${shortcut.label()}</dd>`)}
+        ${SHORTCUTS.map(
+          (shortcut) =>
+            html`<dt><kbd>${shortcut.display}</kbd></dt>
+              <dd>${shortcut.label()}</dd>`,
+        )}
       </dl>
       <p>${pageWide ? extraStrings.shortcutsPageHint() : extraStrings.shortcutsHint()}</p>
       <button type="button" @click=${handlers.close}>${extraStrings.close()}</button>

@@ -15,49 +15,51 @@ const OWN_SCROLL_MS = 1200;
 export class FollowAlong implements ReactiveController {
   /** True once the listener scrolled the current paragraph out of view. */
   scrolledAway = false;
-  private ownScrollUntil = 0;
+  #ownScrollUntil = 0;
 
-  constructor(
-    private readonly host: FollowHost,
-    private readonly currentElement: () => Element | null,
-  ) {
+  readonly #host: FollowHost;
+  readonly #currentElement: () => Element | null;
+  constructor(host: FollowHost, currentElement: () => Element | null) {
+    this.#host = host;
+    this.#currentElement = currentElement;
+
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('scroll', this.#onScroll);
   }
 
   paragraphChanged(): void {
-    if (!this.host.preferences.followAlong || this.scrolledAway) return;
-    const element = this.currentElement();
-    if (element && !isInView(element)) this.scrollTo(element);
+    if (!this.#host.preferences.followAlong || this.scrolledAway) return;
+    const element = this.#currentElement();
+    if (element && !isInView(element)) this.#scrollTo(element);
   }
 
   backToCurrent(): void {
     this.scrolledAway = false;
-    const element = this.currentElement();
-    if (element) this.scrollTo(element);
-    this.host.requestUpdate();
+    const element = this.#currentElement();
+    if (element) this.#scrollTo(element);
+    this.#host.requestUpdate();
   }
 
-  private scrollTo(element: Element): void {
-    this.ownScrollUntil = performance.now() + OWN_SCROLL_MS;
+  #scrollTo(element: Element): void {
+    this.#ownScrollUntil = performance.now() + OWN_SCROLL_MS;
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     element.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   }
 
-  private readonly onScroll = (): void => {
-    if (performance.now() < this.ownScrollUntil) return;
-    const element = this.currentElement();
+  readonly #onScroll = (): void => {
+    if (performance.now() < this.#ownScrollUntil) return;
+    const element = this.#currentElement();
     const away = element !== null && !isInView(element);
     if (away !== this.scrolledAway) {
       this.scrolledAway = away;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   };
 }

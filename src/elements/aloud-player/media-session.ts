@@ -18,7 +18,11 @@ export function updateMediaSession(player: SessionPlayer): void {
   try {
     const author = document.querySelector('meta[name="author"]')?.getAttribute('content') ?? '';
     if (session.metadata?.title !== player.headline) {
-      session.metadata = new MediaMetadata({ title: player.headline, artist: author, album: document.title || location.hostname });
+      session.metadata = new MediaMetadata({
+        title: player.headline,
+        artist: author,
+        album: document.title || location.hostname,
+      });
     }
     session.playbackState = player.paused ? 'paused' : 'playing';
     session.setActionHandler('play', () => void player.play().catch(() => undefined));

@@ -10,7 +10,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  directionOf, inLocale, isLocaleLoaded, loadLocale, numberLocaleFor, uiLocaleFor, type UiLocale,
+  directionOf,
+  inLocale,
+  isLocaleLoaded,
+  loadLocale,
+  numberLocaleFor,
+  uiLocaleFor,
+  type UiLocale,
 } from '../../core/i18n/localize.ts';
 
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
@@ -19,65 +25,70 @@ export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export class PlayerLocale implements ReactiveController {
-  private wanted: UiLocale = 'en';
+  #wanted: UiLocale = 'en';
   /** The full tag asked for, e.g. `ar-SY`: its region decides the digits. */
-  private requestedTag = 'en';
+  #requestedTag = 'en';
 
+  readonly #host: LocaleHost;
+  readonly #requested: () => string | null;
   constructor(
-    private readonly host: LocaleHost,
+    host: LocaleHost,
     /** The language tag asked for: `ui-lang`, else the article's `lang`, else null. */
-    private readonly requested: () => string | null,
+    requested: () => string | null,
   ) {
+    this.#host = host;
+    this.#requested = requested;
+
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.refresh();
+    this.#refresh();
   }
 
   /** Before every render, so a new `ui-lang` or a newly found article takes effect. */
   hostUpdate(): void {
-    this.refresh();
+    this.#refresh();
   }
 
   /** The language the UI is shown in now: the wanted one once loaded, English until then. */
   get locale(): UiLocale {
-    return isLocaleLoaded(this.wanted) ? this.wanted : 'en';
+    return isLocaleLoaded(this.#wanted) ? this.#wanted : 'en';
   }
 
   /** The UI language as a full tag (`ar-SY` rather than `ar`), for `lang` and for Intl. */
   get languageTag(): string {
-    return numberLocaleFor(this.locale, this.requestedTag);
+    return numberLocaleFor(this.locale, this.#requestedTag);
   }
 
   get direction(): 'rtl' | 'ltr' {
-    const explicit = this.host.getAttribute('dir')?.toLowerCase();
+    const explicit = this.#host.getAttribute('dir')?.toLowerCase();
     return explicit === 'rtl' || explicit === 'ltr' ? explicit : directionOf(this.locale);
   }
 
   /** Runs `work` with `msg()` answering in this player's language. */
   run<T>(work: () => T): T {
-    return inLocale(this.wanted, work, numberLocaleFor(this.wanted, this.requestedTag));
+    return inLocale(this.#wanted, work, numberLocaleFor(this.#wanted, this.#requestedTag));
   }
 
-  private refresh(): void {
+  #refresh(): void {
     const tag =
-      this.requested() ||
-      this.host.closest('[lang]')?.getAttribute('lang') ||
-      this.host.ownerDocument.documentElement.lang;
+      this.#requested() ||
+      this.#host.closest('[lang]')?.getAttribute('lang') ||
+      this.#host.ownerDocument.documentElement.lang;
     const wanted = uiLocaleFor(tag);
-    this.requestedTag = tag || wanted;
-    if (wanted === this.wanted) return;
-    this.wanted = wanted;
+    this.#requestedTag = tag || wanted;
+    if (wanted === this.#wanted) return;
+    this.#wanted = wanted;
     if (isLocaleLoaded(wanted)) return;
     loadLocale(wanted).then(
       () => {
-        if (this.wanted !== wanted) return;
-        this.host.localeReady?.();
-        this.host.requestUpdate();
+        if (this.#wanted !== wanted) return;
+        this.#host.localeReady?.();
+        this.#host.requestUpdate();
       },
       // The player stays usable in English; tell the developer why.
-      (error: unknown) => console.warn(`<${this.host.localName}>: could not load the "${wanted}" translation`, error),
+      (error: unknown) => console.warn(`<${this.#host.localName}>: could not load the "${wanted}" translation`, error),
     );
   }
 }

@@ -57,6 +57,7 @@ export class ResumePlace implements ReactiveController {
   readonly #save = (): void => {
     const article = this.#player.playback.article;
     const state = this.#player.playback.state;
-    if (article && state.status !== 'ended' && state.paragraphIndex > 0) savePosition(article.key, state.paragraphIndex);
+    if (article && state.status !== 'ended' && state.paragraphIndex > 0)
+      savePosition(article.key, state.paragraphIndex);
   };
 }

@@ -13,57 +13,57 @@ import { sharedAudioContext } from './audio-context.ts';
 const LEAD_SECONDS = 0.02;
 
 export class AudioOut {
-  private readonly context: AudioContext;
-  private readonly gain: GainNode;
-  private readonly sources = new Set<AudioBufferSourceNode>();
+  readonly #context: AudioContext;
+  readonly #gain: GainNode;
+  readonly #sources = new Set<AudioBufferSourceNode>();
   /** When the queued audio runs out, in context time. */
-  private queueEnd = 0;
+  #queueEnd = 0;
 
   /** Throws where Web Audio is missing or refused: the engine reports `unavailable`. */
   constructor() {
     const context = sharedAudioContext();
     if (!context) throw new Error('Web Audio is not available');
-    this.context = context;
-    this.gain = context.createGain();
-    this.gain.connect(context.destination);
+    this.#context = context;
+    this.#gain = context.createGain();
+    this.#gain.connect(context.destination);
   }
 
   get now(): number {
-    return this.context.currentTime;
+    return this.#context.currentTime;
   }
 
   get running(): boolean {
-    return this.context.state === 'running';
+    return this.#context.state === 'running';
   }
 
   set volume(volume: number) {
-    this.gain.gain.value = Math.min(1, Math.max(0, volume));
+    this.#gain.gain.value = Math.min(1, Math.max(0, volume));
   }
 
   /** Queues `pcm` right after what is queued; returns its place on the clock. */
   enqueue(pcm: Int16Array, sampleRate: number): { start: number; end: number } {
-    const start = Math.max(this.queueEnd, this.context.currentTime + LEAD_SECONDS);
+    const start = Math.max(this.#queueEnd, this.#context.currentTime + LEAD_SECONDS);
     const end = start + pcm.length / sampleRate;
-    this.queueEnd = end;
+    this.#queueEnd = end;
     if (pcm.length === 0) return { start, end };
-    const buffer = this.context.createBuffer(1, pcm.length, sampleRate);
+    const buffer = this.#context.createBuffer(1, pcm.length, sampleRate);
     const samples = buffer.getChannelData(0);
     for (let index = 0; index < pcm.length; index++) samples[index] = (pcm[index] ?? 0) / 32768;
-    const source = this.context.createBufferSource();
+    const source = this.#context.createBufferSource();
     source.buffer = buffer;
-    source.connect(this.gain);
+    source.connect(this.#gain);
     source.addEventListener('ended', () => {
       source.disconnect();
-      this.sources.delete(source);
+      this.#sources.delete(source);
     });
-    this.sources.add(source);
+    this.#sources.add(source);
     source.start(start);
     return { start, end };
   }
 
   /** Silences everything queued at once. */
   stop(): void {
-    for (const source of this.sources) {
+    for (const source of this.#sources) {
       try {
         source.stop();
       } catch {
@@ -71,15 +71,15 @@ export class AudioOut {
       }
       source.disconnect();
     }
-    this.sources.clear();
-    this.queueEnd = 0;
+    this.#sources.clear();
+    this.#queueEnd = 0;
   }
 
   suspend(): void {
-    void this.context.suspend().catch(() => undefined);
+    void this.#context.suspend().catch(() => undefined);
   }
 
   resume(): void {
-    if (this.context.state !== 'running') void this.context.resume().catch(() => undefined);
+    if (this.#context.state !== 'running') void this.#context.resume().catch(() => undefined);
   }
 }

@@ -10,7 +10,14 @@
  * This module is the lazy chunk's entry: nothing here is in aloud.js.
  */
 import { splitIntoChunks, type Chunk } from '../../content/segment.ts';
-import type { EngineErrorCode, EngineEvent, EngineListener, EngineVoice, SpeakRequest, SpeechEngine } from '../engine.ts';
+import type {
+  EngineErrorCode,
+  EngineEvent,
+  EngineListener,
+  EngineVoice,
+  SpeakRequest,
+  SpeechEngine,
+} from '../engine.ts';
 import { engineAssets, type EngineAssets } from './assets.ts';
 import { AudioOut } from './audio-out.ts';
 import { synthesisSettings, type SegmentWord } from './protocol.ts';
@@ -42,54 +49,72 @@ interface Utterance {
 
 export class BuiltInEngine implements SpeechEngine {
   readonly id = BUILT_IN_ENGINE_ID;
-  private readonly listeners = new EngineListeners();
-  private current: Utterance | null = null;
-  private lastUtteranceId = 0;
-  private paused = false;
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  private audioOut: AudioOut | null = null;
+  readonly #listeners = new EngineListeners();
+  #current: Utterance | null = null;
+  #lastUtteranceId = 0;
+  #paused = false;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #audioOut: AudioOut | null = null;
 
   private constructor(readonly worker: EspeakWorker) {}
 
   /** Loads the worker and its data; `onProgress` gets 0–1. Rejects if it cannot load. */
-  static async create(onProgress: (fraction: number) => void = () => undefined, assets: EngineAssets = engineAssets): Promise<BuiltInEngine> {
+  static async create(
+    onProgress: (fraction: number) => void = () => undefined,
+    assets: EngineAssets = engineAssets,
+  ): Promise<BuiltInEngine> {
     const worker = await EspeakWorker.load(assets, onProgress);
     onProgress(1);
     return new BuiltInEngine(worker);
   }
 
   speak(request: SpeakRequest): number {
-    this.stopCurrent();
-    const id = ++this.lastUtteranceId;
+    this.#stopCurrent();
+    const id = ++this.#lastUtteranceId;
     const voice = chooseBuiltInVoice(request.lang, request.voiceId);
-    const audio = this.audio();
+    const audio = this.#audio();
     if (!voice || !audio) {
       const code: EngineErrorCode = voice ? 'unavailable' : 'no-voice';
       // Async, like every engine error, so the caller has the id first.
-      queueMicrotask(() => this.emit({ type: 'error', utteranceId: id, code }));
+      queueMicrotask(() => this.#emit({ type: 'error', utteranceId: id, code }));
       return id;
     }
-    this.paused = false;
+    this.#paused = false;
     audio.volume = request.volume ?? 1;
     audio.resume();
 
     const sentences = splitIntoChunks(request.text, request.lang);
-    const utterance: Utterance = { id, sentences, jobId: 0, started: false, synthesized: sentences.length === 0, endAt: 0, segmentStarts: [], timeline: [], blockedSince: null };
-    this.current = utterance;
+    const utterance: Utterance = {
+      id,
+      sentences,
+      jobId: 0,
+      started: false,
+      synthesized: sentences.length === 0,
+      endAt: 0,
+      segmentStarts: [],
+      timeline: [],
+      blockedSince: null,
+    };
+    this.#current = utterance;
     if (sentences.length === 0) utterance.timeline.push({ at: 0, event: { type: 'start', utteranceId: id } });
     else {
       utterance.jobId = this.worker.synthesize(
-        { segments: sentences.map((sentence) => sentence.text), lang: request.lang, settings: synthesisSettings(request, voice.espeak), priority: 'speak' },
         {
-          audio: (index, pcm, words) => this.onAudio(utterance, index, pcm, words),
+          segments: sentences.map((sentence) => sentence.text),
+          lang: request.lang,
+          settings: synthesisSettings(request, voice.espeak),
+          priority: 'speak',
+        },
+        {
+          audio: (index, pcm, words) => this.#onAudio(utterance, index, pcm, words),
           done: () => {
             utterance.synthesized = true;
           },
-          failed: () => this.fail(utterance, 'synthesis-failed'),
+          failed: () => this.#fail(utterance, 'synthesis-failed'),
         },
       );
     }
-    this.startTicker();
+    this.#startTicker();
     return id;
   }
 
@@ -97,11 +122,22 @@ export class BuiltInEngine implements SpeechEngine {
    * Synthesis without playback, for downloads: the worker's answers, one
    * sentence at a time, behind any speech. Null when no voice speaks `lang`.
    */
-  render(request: { readonly segments: readonly string[]; readonly lang: string; readonly rate: number; readonly voiceId?: string | null }, handlers: JobHandlers): number | null {
+  render(
+    request: {
+      readonly segments: readonly string[];
+      readonly lang: string;
+      readonly rate: number;
+      readonly voiceId?: string | null;
+    },
+    handlers: JobHandlers,
+  ): number | null {
     const voice = chooseBuiltInVoice(request.lang, request.voiceId);
     if (!voice) return null;
     const settings = synthesisSettings({ text: '', lang: request.lang, rate: request.rate }, voice.espeak);
-    return this.worker.synthesize({ segments: request.segments, lang: request.lang, settings, priority: 'render' }, handlers);
+    return this.worker.synthesize(
+      { segments: request.segments, lang: request.lang, settings, priority: 'render' },
+      handlers,
+    );
   }
 
   cancelRender(jobId: number): void {
@@ -109,22 +145,22 @@ export class BuiltInEngine implements SpeechEngine {
   }
 
   pause(): void {
-    if (!this.current || this.paused) return;
-    this.paused = true;
-    this.audioOut?.suspend();
+    if (!this.#current || this.#paused) return;
+    this.#paused = true;
+    this.#audioOut?.suspend();
     // Nothing moves while paused: no need to read the clock.
-    this.stopTicker();
+    this.#stopTicker();
   }
 
   resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    this.audioOut?.resume();
-    if (this.current) this.startTicker();
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#audioOut?.resume();
+    if (this.#current) this.#startTicker();
   }
 
   cancel(): void {
-    this.stopCurrent();
+    this.#stopCurrent();
   }
 
   voices(): readonly EngineVoice[] {
@@ -136,27 +172,27 @@ export class BuiltInEngine implements SpeechEngine {
   }
 
   subscribe(listener: EngineListener): () => void {
-    return this.listeners.subscribe(listener);
+    return this.#listeners.subscribe(listener);
   }
 
   dispose(): void {
-    this.stopCurrent();
-    this.listeners.clear();
+    this.#stopCurrent();
+    this.#listeners.clear();
   }
 
-  private audio(): AudioOut | null {
+  #audio(): AudioOut | null {
     try {
-      this.audioOut ??= new AudioOut();
+      this.#audioOut ??= new AudioOut();
     } catch {
       return null;
     }
-    return this.audioOut;
+    return this.#audioOut;
   }
 
-  private onAudio(utterance: Utterance, index: number, pcm: Int16Array, words: readonly SegmentWord[]): void {
-    const audio = this.audioOut;
+  #onAudio(utterance: Utterance, index: number, pcm: Int16Array, words: readonly SegmentWord[]): void {
+    const audio = this.#audioOut;
     const sentence = utterance.sentences[index];
-    if (this.current !== utterance || !audio || !sentence) return;
+    if (this.#current !== utterance || !audio || !sentence) return;
     const { start, end } = audio.enqueue(pcm, this.worker.sampleRate);
     utterance.endAt = end;
     const id = utterance.id;
@@ -169,19 +205,25 @@ export class BuiltInEngine implements SpeechEngine {
     for (const word of words) {
       utterance.timeline.push({
         at: segmentStart + word.timeMs / 1000,
-        event: { type: 'boundary', utteranceId: id, name: 'word', charIndex: sentence.start + word.charIndex, charLength: word.charLength },
+        event: {
+          type: 'boundary',
+          utteranceId: id,
+          name: 'word',
+          charIndex: sentence.start + word.charIndex,
+          charLength: word.charLength,
+        },
       });
     }
   }
 
-  private readonly tick = (): void => {
-    const utterance = this.current;
-    if (!utterance) return this.stopTicker();
-    const audio = this.audioOut;
+  readonly #tick = (): void => {
+    const utterance = this.#current;
+    if (!utterance) return this.#stopTicker();
+    const audio = this.#audioOut;
     if (!audio?.running) {
-      if (this.paused) return;
+      if (this.#paused) return;
       utterance.blockedSince ??= performance.now();
-      if (performance.now() - utterance.blockedSince > BLOCKED_MS) this.fail(utterance, 'not-allowed');
+      if (performance.now() - utterance.blockedSince > BLOCKED_MS) this.#fail(utterance, 'not-allowed');
       return;
     }
     utterance.blockedSince = null;
@@ -189,50 +231,50 @@ export class BuiltInEngine implements SpeechEngine {
     while (utterance.timeline[0] && utterance.timeline[0].at <= now) {
       const next = utterance.timeline.shift();
       if (next?.event.type === 'start') utterance.started = true;
-      if (next) this.emit(next.event);
+      if (next) this.#emit(next.event);
       // A listener may have cancelled or replaced this utterance.
-      if (this.current !== utterance) return;
+      if (this.#current !== utterance) return;
     }
     if (utterance.synthesized && utterance.timeline.length === 0 && now >= utterance.endAt) {
-      this.current = null;
-      this.emit({ type: 'end', utteranceId: utterance.id });
+      this.#current = null;
+      this.#emit({ type: 'end', utteranceId: utterance.id });
     }
   };
 
-  private startTicker(): void {
-    this.ticker ??= setInterval(this.tick, TICK_MS);
+  #startTicker(): void {
+    this.#ticker ??= setInterval(this.#tick, TICK_MS);
   }
 
-  private stopTicker(): void {
-    if (this.ticker !== undefined) clearInterval(this.ticker);
-    this.ticker = undefined;
+  #stopTicker(): void {
+    if (this.#ticker !== undefined) clearInterval(this.#ticker);
+    this.#ticker = undefined;
   }
 
-  private fail(utterance: Utterance, code: EngineErrorCode): void {
-    if (this.current !== utterance) return;
-    this.halt(utterance);
-    this.emit({ type: 'error', utteranceId: utterance.id, code });
+  #fail(utterance: Utterance, code: EngineErrorCode): void {
+    if (this.#current !== utterance) return;
+    this.#halt(utterance);
+    this.#emit({ type: 'error', utteranceId: utterance.id, code });
   }
 
-  private halt(utterance: Utterance): void {
+  #halt(utterance: Utterance): void {
     this.worker.cancel(utterance.jobId);
-    this.audioOut?.stop();
-    this.current = null;
+    this.#audioOut?.stop();
+    this.#current = null;
   }
 
   /**
    * Silences the current utterance at once and tells its listeners, like Web
    * Speech does: `interrupted` once it was heard, `canceled` before that.
    */
-  private stopCurrent(): void {
-    const utterance = this.current;
+  #stopCurrent(): void {
+    const utterance = this.#current;
     if (!utterance) return;
-    this.halt(utterance);
+    this.#halt(utterance);
     const code: EngineErrorCode = utterance.started ? 'interrupted' : 'canceled';
-    queueMicrotask(() => this.emit({ type: 'error', utteranceId: utterance.id, code }));
+    queueMicrotask(() => this.#emit({ type: 'error', utteranceId: utterance.id, code }));
   }
 
-  private emit(event: EngineEvent): void {
-    this.listeners.emit(event);
+  #emit(event: EngineEvent): void {
+    this.#listeners.emit(event);
   }
 }

@@ -35,13 +35,37 @@ export interface WordTiming {
 
 /** One-to-one replacements: typography eSpeak mishandles, brackets that could form `[[`, controls. */
 const REPLACEMENTS: ReadonlyMap<string, string> = new Map([
-  ['\u2018', "'"], ['\u2019', "'"], ['\u201a', "'"], ['\u201b', "'"], ['\u2032', "'"],
-  ['\u201c', '"'], ['\u201d', '"'], ['\u201e', '"'], ['\u201f', '"'], ['\u2033', '"'], ['\u00ab', '"'], ['\u00bb', '"'],
-  ['\u2010', '-'], ['\u2011', '-'], ['\u2012', '-'], ['\u2013', '-'], ['\u2014', '-'], ['\u2015', '-'], ['\u2212', '-'],
-  ['\u2026', '.'], ['[', '('], [']', ')'], ['\u00a0', ' '], ['\u202f', ' '],
+  ['\u2018', "'"],
+  ['\u2019', "'"],
+  ['\u201a', "'"],
+  ['\u201b', "'"],
+  ['\u2032', "'"],
+  ['\u201c', '"'],
+  ['\u201d', '"'],
+  ['\u201e', '"'],
+  ['\u201f', '"'],
+  ['\u2033', '"'],
+  ['\u00ab', '"'],
+  ['\u00bb', '"'],
+  ['\u2010', '-'],
+  ['\u2011', '-'],
+  ['\u2012', '-'],
+  ['\u2013', '-'],
+  ['\u2014', '-'],
+  ['\u2015', '-'],
+  ['\u2212', '-'],
+  ['\u2026', '.'],
+  ['[', '('],
+  [']', ')'],
+  ['\u00a0', ' '],
+  ['\u202f', ' '],
 ]);
 
-const ESCAPES: ReadonlyMap<string, string> = new Map([['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;']]);
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+]);
 
 function normalise(char: string): string {
   const replaced = REPLACEMENTS.get(char);
@@ -101,37 +125,41 @@ function wordIndexAt(words: readonly TextRange[], offset: number): number {
  * else `word` events, in word order and never going back in time.
  */
 export class WordTimer {
-  private readonly times: Array<number | undefined>;
+  readonly #times: Array<number | undefined>;
   /** Index of the last word timed so far. */
-  private lastIndex = -1;
-  private lastTime = -Infinity;
+  #lastIndex = -1;
+  #lastTime = -Infinity;
 
-  constructor(private readonly prepared: PreparedText) {
-    this.times = new Array<number | undefined>(prepared.words.length);
+  readonly #prepared: PreparedText;
+  constructor(prepared: PreparedText) {
+    this.#prepared = prepared;
+
+    this.#times = new Array<number | undefined>(prepared.words.length);
   }
 
   /** The words this batch of events newly times. */
   add(events: readonly EspeakEvent[]): WordTiming[] {
-    const { words, origin } = this.prepared;
+    const { words, origin } = this.#prepared;
     for (const event of events) {
       if (event.type !== 'mark') continue;
       const index = Number(event.id);
-      if (Number.isInteger(index) && index > this.lastIndex && index < words.length) this.times[index] = event.audio_position;
+      if (Number.isInteger(index) && index > this.#lastIndex && index < words.length)
+        this.#times[index] = event.audio_position;
     }
     for (const event of events) {
       if (event.type !== 'word') continue;
       const source = origin[event.text_position - 1];
       const index = source === undefined ? -1 : wordIndexAt(words, source);
-      if (index > this.lastIndex && this.times[index] === undefined) this.times[index] = event.audio_position;
+      if (index > this.#lastIndex && this.#times[index] === undefined) this.#times[index] = event.audio_position;
     }
     const timings: WordTiming[] = [];
-    for (let index = this.lastIndex + 1; index < words.length; index++) {
-      const time = this.times[index];
+    for (let index = this.#lastIndex + 1; index < words.length; index++) {
+      const time = this.#times[index];
       const word = words[index];
       // A word reported earlier than the one before it would move the highlight backwards.
-      if (time === undefined || time < this.lastTime || !word) continue;
-      this.lastIndex = index;
-      this.lastTime = time;
+      if (time === undefined || time < this.#lastTime || !word) continue;
+      this.#lastIndex = index;
+      this.#lastTime = time;
       timings.push({ charIndex: word.start, charLength: word.end - word.start, timeMs: time });
     }
     return timings;

@@ -59,6 +59,8 @@ function cueText(text: string): string {
 
 export function encodeWebVtt(cues: readonly Cue[], lang?: string): string {
   const header = lang ? `WEBVTT\nLanguage: ${lang}\n` : 'WEBVTT\n';
-  const body = cues.map((cue, index) => `${index + 1}\n${vttTimestamp(cue.start)} --> ${vttTimestamp(cue.end)}\n${cueText(cue.text)}\n`);
+  const body = cues.map(
+    (cue, index) => `${index + 1}\n${vttTimestamp(cue.start)} --> ${vttTimestamp(cue.end)}\n${cueText(cue.text)}\n`,
+  );
   return [header, ...body].join('\n');
 }

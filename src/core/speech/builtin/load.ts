@@ -4,6 +4,7 @@
  * are separate files), so aloud.js carries none of it.
  */
 import type { BuiltInEngine } from './builtin-engine.ts';
+import type * as RendererModule from './render-article.ts';
 
 let loaded: BuiltInEngine | null = null;
 let loading: Promise<BuiltInEngine> | null = null;
@@ -14,9 +15,11 @@ export function loadBuiltInEngine(onProgress?: (fraction: number) => void): Prom
   if (loaded) return Promise.resolve(loaded);
   if (onProgress) progressListeners.add(onProgress);
   loading ??= import('./builtin-engine.ts')
-    .then(({ BuiltInEngine }) => BuiltInEngine.create((fraction) => {
-      for (const listener of progressListeners) listener(fraction);
-    }))
+    .then(({ BuiltInEngine }) =>
+      BuiltInEngine.create((fraction) => {
+        for (const listener of progressListeners) listener(fraction);
+      }),
+    )
     .then((engine) => (loaded = engine))
     .catch((error: unknown) => {
       loading = null;
@@ -31,6 +34,6 @@ export function loadBuiltInEngine(onProgress?: (fraction: number) => void): Prom
  * lazy extras: a second module with dynamic imports made the bundler split
  * Vite's import helper into a chunk of its own, one more request for aloud.js.
  */
-export function loadRenderer(): Promise<typeof import('./render-article.ts')> {
+export function loadRenderer(): Promise<typeof RendererModule> {
   return import('./render-article.ts');
 }

@@ -40,7 +40,9 @@ function aborted(): DOMException {
 }
 
 /** Consecutive sentences in one language go to the worker as one job. */
-function groupByLanguage(sentences: readonly SentenceToRender[]): Array<{ lang: string; first: number; items: SentenceToRender[] }> {
+function groupByLanguage(
+  sentences: readonly SentenceToRender[],
+): Array<{ lang: string; first: number; items: SentenceToRender[] }> {
   const groups: Array<{ lang: string; first: number; items: SentenceToRender[] }> = [];
   sentences.forEach((sentence, index) => {
     const last = groups.at(-1);
@@ -52,21 +54,38 @@ function groupByLanguage(sentences: readonly SentenceToRender[]): Array<{ lang: 
 
 type OnAudio = (index: number, pcm: Int16Array, last: boolean) => void;
 
-function renderGroup(engine: BuiltInEngine, lang: string, texts: readonly string[], options: RenderOptions, onAudio: OnAudio): Promise<void> {
+function renderGroup(
+  engine: BuiltInEngine,
+  lang: string,
+  texts: readonly string[],
+  options: RenderOptions,
+  onAudio: OnAudio,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const jobId = engine.render(
       { segments: texts, lang, rate: options.rate, voiceId: options.voiceId ?? null },
-      { audio: (index, pcm, _words, last) => onAudio(index, pcm, last), done: resolve, failed: (message) => reject(new Error(message)) },
+      {
+        audio: (index, pcm, _words, last) => onAudio(index, pcm, last),
+        done: resolve,
+        failed: (message) => reject(new Error(message)),
+      },
     );
     if (jobId === null) return reject(new Error(`The built-in voice cannot read ${lang}.`));
-    options.signal?.addEventListener('abort', () => {
-      engine.cancelRender(jobId);
-      reject(aborted());
-    }, { once: true });
+    options.signal?.addEventListener(
+      'abort',
+      () => {
+        engine.cancelRender(jobId);
+        reject(aborted());
+      },
+      { once: true },
+    );
   });
 }
 
-export async function renderArticle(sentences: readonly SentenceToRender[], options: RenderOptions): Promise<RenderedArticle> {
+export async function renderArticle(
+  sentences: readonly SentenceToRender[],
+  options: RenderOptions,
+): Promise<RenderedArticle> {
   if (options.signal?.aborted) throw aborted();
   // Loading the engine (when not yet loaded) is the first tenth of the bar, synthesis the rest.
   const engine = await loadBuiltInEngine((fraction) => options.onProgress?.(0.1 * fraction));
@@ -80,25 +99,31 @@ export async function renderArticle(sentences: readonly SentenceToRender[], opti
     if (options.signal?.aborted) throw aborted();
     let cueStart = 0;
     let previous = -1;
-    await renderGroup(engine, group.lang, group.items.map((item) => item.text), options, (index, audio, last) => {
-      const sentence = group.items[index];
-      if (!sentence) return;
-      if (index !== previous) {
-        // A sentence's first piece: the paragraph pause, then its cue starts.
-        previous = index;
-        if (sentence.paragraphStart && samples > 0) {
-          const pause = new Int16Array(Math.round(PARAGRAPH_PAUSE_SECONDS * sampleRate));
-          pcm.push(pause);
-          samples += pause.length;
+    await renderGroup(
+      engine,
+      group.lang,
+      group.items.map((item) => item.text),
+      options,
+      (index, audio, last) => {
+        const sentence = group.items[index];
+        if (!sentence) return;
+        if (index !== previous) {
+          // A sentence's first piece: the paragraph pause, then its cue starts.
+          previous = index;
+          if (sentence.paragraphStart && samples > 0) {
+            const pause = new Int16Array(Math.round(PARAGRAPH_PAUSE_SECONDS * sampleRate));
+            pcm.push(pause);
+            samples += pause.length;
+          }
+          cueStart = samples;
         }
-        cueStart = samples;
-      }
-      pcm.push(audio);
-      samples += audio.length;
-      if (!last) return;
-      cues.push({ start: cueStart / sampleRate, end: samples / sampleRate, text: sentence.text });
-      options.onProgress?.(0.1 + (0.9 * ++done) / sentences.length);
-    });
+        pcm.push(audio);
+        samples += audio.length;
+        if (!last) return;
+        cues.push({ start: cueStart / sampleRate, end: samples / sampleRate, text: sentence.text });
+        options.onProgress?.(0.1 + (0.9 * ++done) / sentences.length);
+      },
+    );
   }
   return {
     wav: encodeWav(pcm, sampleRate),

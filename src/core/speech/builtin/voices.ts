@@ -13,7 +13,14 @@ export interface BuiltInVoice extends EngineVoice {
 }
 
 function voice(espeak: string, lang: string, name: string, isDefault = false): BuiltInVoice {
-  return Object.freeze({ id: `${BUILT_IN_ENGINE_ID}:${espeak}`, name: `${name} (built-in)`, lang, isDefault, engine: BUILT_IN_ENGINE_ID, espeak });
+  return Object.freeze({
+    id: `${BUILT_IN_ENGINE_ID}:${espeak}`,
+    name: `${name} (built-in)`,
+    lang,
+    isDefault,
+    engine: BUILT_IN_ENGINE_ID,
+    espeak,
+  });
 }
 
 export const BUILT_IN_VOICES: readonly BuiltInVoice[] = Object.freeze([

@@ -26,7 +26,8 @@ export interface JobRequest {
  * real origin (which must then send CORS headers).
  */
 function startWorker(url: string): { worker: Worker; release: () => void } {
-  if (new URL(url).origin === location.origin) return { worker: new Worker(url, { type: 'module' }), release: () => undefined };
+  if (new URL(url).origin === location.origin)
+    return { worker: new Worker(url, { type: 'module' }), release: () => undefined };
   const source = URL.createObjectURL(new Blob([`import ${JSON.stringify(url)};\n`], { type: 'text/javascript' }));
   // Revoked once the worker has run, not at once: the fetch of a blob: worker is asynchronous.
   return { worker: new Worker(source, { type: 'module' }), release: () => URL.revokeObjectURL(source) };
@@ -45,11 +46,14 @@ function fetchData(assets: EngineAssets, onProgress: (fraction: number) => void)
     request.open('GET', assets.dataUrl);
     request.responseType = 'arraybuffer';
     // With gzip on the wire, `loaded` and `total` count compressed bytes: use them as a pair.
-    request.onprogress = (event) => onProgress(Math.min(1, event.loaded / (event.lengthComputable ? event.total : assets.dataBytes)));
+    request.onprogress = (event) =>
+      onProgress(Math.min(1, event.loaded / (event.lengthComputable ? event.total : assets.dataBytes)));
     request.onload = () => {
       const data: unknown = request.response;
-      if (request.status !== 200 || !(data instanceof ArrayBuffer)) reject(new Error(`${assets.dataUrl}: HTTP ${request.status}`));
-      else if (data.byteLength !== assets.dataBytes) reject(new Error(`${assets.dataUrl}: ${data.byteLength} bytes, not the ${assets.dataBytes} built`));
+      if (request.status !== 200 || !(data instanceof ArrayBuffer))
+        reject(new Error(`${assets.dataUrl}: HTTP ${request.status}`));
+      else if (data.byteLength !== assets.dataBytes)
+        reject(new Error(`${assets.dataUrl}: ${data.byteLength} bytes, not the ${assets.dataBytes} built`));
       else resolve(data);
     };
     request.onerror = () => reject(new Error(`${assets.dataUrl}: network error`));
@@ -58,14 +62,17 @@ function fetchData(assets: EngineAssets, onProgress: (fraction: number) => void)
 }
 
 export class EspeakWorker {
-  private lastJobId = 0;
-  private readonly jobs = new Map<number, JobHandlers>();
+  #lastJobId = 0;
+  readonly #jobs = new Map<number, JobHandlers>();
 
+  readonly #worker: Worker;
   private constructor(
-    private readonly worker: Worker,
+    worker: Worker,
     readonly sampleRate: number,
   ) {
-    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
+    this.#worker = worker;
+
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.#onMessage(event.data));
   }
 
   /** Rejects when the worker or its data cannot load (CSP, network, a missing file). */
@@ -84,36 +91,39 @@ export class EspeakWorker {
         if (message.type === 'ready') resolve(new EspeakWorker(worker, message.sampleRate));
         else if (message.type === 'load-failed') fail(message.message);
       });
-      fetchData(assets, (fraction) => onProgress(0.95 * fraction)).then((data) => {
-        const load: ToWorker = { type: 'load', data };
-        worker.postMessage(load, [data]);
-      }, (error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+      fetchData(assets, (fraction) => onProgress(0.95 * fraction)).then(
+        (data) => {
+          const load: ToWorker = { type: 'load', data };
+          worker.postMessage(load, [data]);
+        },
+        (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+      );
     });
   }
 
   synthesize(request: JobRequest, handlers: JobHandlers): number {
-    const jobId = ++this.lastJobId;
-    this.jobs.set(jobId, handlers);
+    const jobId = ++this.#lastJobId;
+    this.#jobs.set(jobId, handlers);
     const message: ToWorker = { type: 'synthesize', jobId, ...request };
-    this.worker.postMessage(message);
+    this.#worker.postMessage(message);
     return jobId;
   }
 
   cancel(jobId: number): void {
-    if (!this.jobs.delete(jobId)) return;
+    if (!this.#jobs.delete(jobId)) return;
     const message: ToWorker = { type: 'cancel', jobId };
-    this.worker.postMessage(message);
+    this.#worker.postMessage(message);
   }
 
-  private onMessage(message: FromWorker): void {
+  #onMessage(message: FromWorker): void {
     if (message.type !== 'audio' && message.type !== 'done' && message.type !== 'failed') return;
     // A cancelled job's answers may still be in flight: it is no longer in `jobs`.
-    const handlers = this.jobs.get(message.jobId);
+    const handlers = this.#jobs.get(message.jobId);
     if (!handlers) return;
     if (message.type === 'audio') {
       handlers.audio(message.index, message.pcm, message.words, message.last);
     } else {
-      this.jobs.delete(message.jobId);
+      this.#jobs.delete(message.jobId);
       if (message.type === 'done') handlers.done();
       else handlers.failed(message.message);
     }
