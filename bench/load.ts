@@ -153,8 +153,9 @@ async function readWholeArticle(page: Page): Promise<{ ms: number; utterances: n
     const before = fake.spoken.length;
     const t0 = performance.now();
     void player.play().catch(() => undefined);
-    for (let step = 1; player.playback.state.status !== 'ended'; step += 1) {
-      if (!fake.current) throw new Error(`nothing to speak at step ${step} (status ${player.playback.state.status})`);
+    for (let step = 1; player.store.snapshot.playback.status !== 'ended'; step += 1) {
+      if (!fake.current)
+        throw new Error(`nothing to speak at step ${step} (status ${player.store.snapshot.playback.status})`);
       fake.start();
       fake.end();
       // A macrotask now and then: Lit renders, timers fire and the GC can run, as in a real listen.

@@ -106,7 +106,7 @@ describe('<aloud-player> with the built-in voice', function () {
   it("lists the built-in voices in the picker after the browser's", async () => {
     speech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
     const { player, shadow } = await articleWithPlayer({ engine: 'auto' });
-    await waitFor(() => player.playback.voices.length > 1, 'voices load');
+    await waitFor(() => player.store.snapshot.reading.voices.length > 1, 'voices load');
     button(shadow, 'Settings').click();
     await player.updateComplete;
     const options = Array.from(shadow.querySelectorAll('#settings-panel option'), (option) =>

@@ -154,7 +154,7 @@ describe('<aloud-player> engine faults', () => {
     });
     localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ voiceId: 'daniel' }));
     const { player, shadow } = await articleWithPlayer();
-    await waitFor(() => player.playback.voices.length === 3, 'voices load');
+    await waitFor(() => player.store.snapshot.reading.voices.length === 3, 'voices load');
     await playConfirmed(player, fake);
     expect(lastSpoken(fake).voice?.name).to.equal('Daniel');
 

@@ -113,7 +113,7 @@ describe('<aloud-player> under load (structure, not timing)', () => {
       for (let read = 0; read < 3; read++) {
         const spoken = fake.spoken.length;
         await player.play();
-        await waitFor(() => player.playback.state.status === 'ended', `read ${read + 1} ends`, 5000);
+        await waitFor(() => player.store.snapshot.playback.status === 'ended', `read ${read + 1} ends`, 5000);
         await untilSpoken(fake, spoken + 5);
         await settle();
         after.push({

@@ -93,8 +93,8 @@ describe('<aloud-player> with markup in the text', () => {
     await untilSpoken(fake, 3);
     expect(lastSpoken(fake).text).to.equal(`Caption ${IMG} too.`);
 
-    player.toggleSettings(true);
-    player.perform('help');
+    player.store.dispatch({ type: 'settings', open: true });
+    player.store.dispatch({ type: 'shortcuts', open: true });
     await player.updateComplete;
     expect(query(shadow, 'select').textContent).to.contain(`${IMG} voice`);
     expect(query<HTMLDialogElement>(shadow, 'dialog').open).to.equal(true);
@@ -140,7 +140,7 @@ describe('<aloud-player> with awkward text', () => {
       }
       fake.end();
       await settle(5);
-      if (player.playback.state.status === 'ended') return checked;
+      if (player.store.snapshot.playback.status === 'ended') return checked;
       await untilSpoken(fake, utterance + 1);
       fake.start();
     }
@@ -187,7 +187,7 @@ describe('<aloud-player> with awkward text', () => {
       </article>
     `);
     expect(huge.length).to.be.greaterThan(1_000_000);
-    const chunks = player.playback.article?.chunks[1] ?? [];
+    const chunks = player.store.snapshot.reading.article?.chunks[1] ?? [];
     expect(chunks.length).to.be.greaterThan(5000);
     expect(
       chunks.every((chunk) => chunk.text.length <= 200 && huge.slice(chunk.start, chunk.end) === chunk.text),

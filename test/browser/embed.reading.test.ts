@@ -135,7 +135,10 @@ describe('embedding: which element is read', () => {
       <article><aloud-player for="one"></aloud-player><p>Enclosing.</p></article></div>`);
     await readToEnd(player);
     player.setAttribute('for', 'two');
-    await waitFor(() => player.playback.article?.units[0]?.text === 'Section two.', 'the new element is indexed');
+    await waitFor(
+      () => player.store.snapshot.reading.article?.units[0]?.text === 'Section two.',
+      'the new element is indexed',
+    );
     await readToEnd(player);
     expect(spokenTexts(fake)).to.deep.equal(['Section one.', 'Section two.']);
   });

@@ -103,7 +103,7 @@ describe('<aloud-player> under random races (fast-check, real engine, fake speec
             for (const item of steps) {
               if (item.kind === 'api') {
                 if (item.call === 'play') void player.play().catch(() => undefined);
-                else if (item.call === 'toggle') player.perform('toggle');
+                else if (item.call === 'toggle') player.store.dispatch({ type: 'toggle' });
                 else if (item.call === 'pagehide') window.dispatchEvent(new PageTransitionEvent('pagehide'));
                 else player[item.call]();
               } else if (item.kind === 'seek') player.currentParagraph = item.index;
@@ -113,13 +113,13 @@ describe('<aloud-player> under random races (fast-check, real engine, fake speec
               await settle(1);
               expect(fake.pending, 'one utterance queued at most').to.equal(false);
               expect(player.currentParagraph).to.be.within(0, player.paragraphCount - 1);
-              const status = player.playback.state.status;
+              const status = player.store.snapshot.playback.status;
               const speaking = fake.current !== undefined && !fake.paused;
               if (!player.paused) expect(speaking, 'playing while speech runs').to.equal(true);
               if (status === 'idle' || status === 'ended' || status === 'error')
                 expect(fake.current, `${status} with an utterance queued`).to.equal(undefined);
               const marked = Array.from(document.querySelectorAll('[data-aloud-current]'));
-              const unit = player.playback.currentUnit;
+              const unit = player.store.snapshot.reading.paragraph;
               if (status === 'playing' || status === 'starting' || status === 'paused')
                 expect(marked).to.deep.equal(unit ? [unit.element] : []);
               else expect(marked).to.deep.equal([]);

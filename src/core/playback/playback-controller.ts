@@ -60,10 +60,10 @@ export class PlaybackController implements ReactiveController {
   /** Our place in the page-wide coordinator: another player starting stops us. */
   readonly #turn = { yield: () => this.dispatch({ type: 'stop' }) };
 
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: ReactiveControllerHost;
   readonly #engine: SpeechEngine;
   readonly #onStateChange: StateListener;
-  constructor(host: ReactiveControllerHost & HTMLElement, engine: SpeechEngine, onStateChange: StateListener) {
+  constructor(host: ReactiveControllerHost, engine: SpeechEngine, onStateChange: StateListener) {
     this.#host = host;
     this.#engine = engine;
     this.#onStateChange = onStateChange;

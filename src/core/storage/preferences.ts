@@ -60,8 +60,12 @@ function bool(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }
 
+/** Reads the stored preferences; every value that does not validate falls back to its default. */
 export function loadPreferences(): Preferences {
-  const stored = readJson(PREFERENCES_KEY);
+  return parsePreferences(readJson(PREFERENCES_KEY));
+}
+
+function parsePreferences(stored: unknown): Preferences {
   if (!isRecord(stored)) return defaultPreferences;
   // Out of range is corrupt or hostile (rate 1e9), not a wish to be clamped to 3×.
   const rate =
@@ -80,6 +84,60 @@ export function loadPreferences(): Preferences {
   });
 }
 
-export function savePreferences(preferences: Preferences): void {
-  writeJson(PREFERENCES_KEY, preferences);
+export type PreferencesListener = (preferences: Preferences) => void;
+
+/**
+ * The one owner of the preferences on a page, shared by every player. Changes
+ * are patches applied to what is stored *now*, so two players never write
+ * stale copies over each other, and another tab's change (the `storage`
+ * event) reaches every player here too.
+ */
+export class PagePreferences {
+  #current: Preferences = loadPreferences();
+  readonly #listeners = new Set<PreferencesListener>();
+
+  get current(): Preferences {
+    return this.#current;
+  }
+
+  /** Applies `patch` over the stored preferences, saves them and tells every subscriber. */
+  update(patch: Partial<Preferences>): void {
+    const merged = parsePreferences({ ...loadPreferences(), ...patch });
+    writeJson(PREFERENCES_KEY, merged);
+    this.#set(merged);
+  }
+
+  /** `listener` hears every change from now on; returns the unsubscribe. */
+  subscribe(listener: PreferencesListener): () => void {
+    if (this.#listeners.size === 0) globalThis.addEventListener?.('storage', this.#onStorage);
+    this.#listeners.add(listener);
+    // A new player reads what is stored now: another tab (or this page's own code) may have
+    // written it while nobody here was listening.
+    this.#set(loadPreferences());
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) globalThis.removeEventListener?.('storage', this.#onStorage);
+    };
+  }
+
+  #set(next: Preferences): void {
+    const previous = this.#current;
+    this.#current = next;
+    if (JSON.stringify(previous) === JSON.stringify(next)) return;
+    for (const listener of [...this.#listeners]) listener(next);
+  }
+
+  readonly #onStorage = (event: Event): void => {
+    const key = (event as StorageEvent).key;
+    // `key` is null when another tab cleared the whole storage.
+    if (key === PREFERENCES_KEY || key === null) this.#set(loadPreferences());
+  };
+}
+
+let page: PagePreferences | null = null;
+
+/** The page's preferences owner, created on first use. */
+export function pagePreferences(): PagePreferences {
+  page ??= new PagePreferences();
+  return page;
 }

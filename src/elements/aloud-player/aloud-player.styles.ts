@@ -51,8 +51,20 @@ export const playerStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
-  /* Holds the slider's place until the extras bring it, so the article below does not jump (CLS). */
-  .progress-slot {
+  /* The parts render into themselves (no shadow root of their own): lay out their contents as the region's. */
+  aloud-toolbar,
+  aloud-captions,
+  aloud-messages,
+  aloud-progress,
+  aloud-settings,
+  aloud-resume-offer,
+  aloud-back-to-current,
+  aloud-shortcuts-dialog {
+    display: contents;
+  }
+  /* Holds the slider's place until the reading chunk defines it, so the article below does not jump (CLS). */
+  aloud-progress:not(:defined) {
+    display: block;
     min-height: 6.3em;
   }
   .heading {

@@ -1,23 +1,36 @@
-import { LitElement, adoptStyles, type PropertyValues } from 'lit';
-import { errors, formatRate, strings } from '../../core/i18n/strings.ts';
-import type { PlayerAction } from '../../core/keyboard/shortcuts.ts';
-import type { EngineNotice } from '../../core/playback/playback-controller.ts';
-import { RATE_STEP, isActive, type PlaybackState } from '../../core/playback/state.ts';
+import { ContextProvider } from '@lit/context';
+import { adoptStyles, html, LitElement, type PropertyValues } from 'lit';
+import { formatNumber } from '../../core/i18n/localize.ts';
+import { messageText, type Message } from '../../core/i18n/messages.ts';
+import { strings } from '../../core/i18n/strings.ts';
+import { PlayerStore } from '../../core/player/player-store.ts';
+import { regionName, type PlayerSnapshot } from '../../core/player/snapshot.ts';
+import { isActive } from '../../core/playback/state.ts';
 import type { EngineChoice, FallbackEngine } from '../../core/speech/fallback-engine.ts';
-import { loadPreferences, savePreferences, type Preferences } from '../../core/storage/preferences.ts';
+import { pagePreferences } from '../../core/storage/preferences.ts';
 import { playerStyles } from './aloud-player.styles.ts';
 import { ParagraphChangeEvent, PlayerErrorEvent, mediaEvent } from './events.ts';
-import type { PlayerParts } from './extras-api.ts';
-import { loadParts, type LazyParts, type Playback, type Reading } from './reading-api.ts';
+import { headlineChanged, joinHeadlineNumbers } from './headline-numbers.ts';
+import { playerContext, type PlayerRequestEvent } from './parts/context.ts';
+import './parts/messages.ts';
+import './parts/toolbar.ts';
 import { PendingPlayback } from './pending-playback.ts';
 import { PlayPromises } from './play-promises.ts';
-import { renderPlayer } from './aloud-player.render.ts';
-import { engineNoticeMessage, statusChange } from './announcements.ts';
 import { PlayerLocale } from './player-locale.ts';
+import { loadLateChunk, loadReadingChunk, type LateChunk, type Reading, type ReadingChunk } from './reading-chunk.ts';
 
 /**
  * Reads an article aloud, paragraph by paragraph, with captions and in-place
  * highlighting. Its API mirrors HTMLMediaElement so that it feels familiar.
+ *
+ * How it is built: one store per player (core/player/player-store.ts) holds
+ * an immutable snapshot of everything the UI shows. The element provides that
+ * snapshot to its parts (toolbar, captions, messages, slider, settings,
+ * shortcuts dialog; parts/) through @lit/context, and hands the intents they
+ * send up (`aloud-request` events) to the store. The reading — finding the
+ * article, the playback controller, the speech engines, the late parts — is
+ * one lazy chunk (reading-chunk.ts). Every effect lives in a controller whose
+ * teardown mirrors its setup.
  *
  * @summary An accessible "listen to this article" player.
  *
@@ -54,8 +67,8 @@ export class AloudPlayer extends LitElement {
   static override styles = playerStyles;
 
   /**
-   * Declared here rather than with `@property`/`@state`: the decorator
-   * runtime and its call sites cost ~1 KB of the 15 KB gzip budget.
+   * Declared here rather than with `@property`: the decorator runtime and its
+   * call sites cost ~1 KB of the 15 KB gzip budget.
    */
   static override properties = {
     for: {},
@@ -63,11 +76,6 @@ export class AloudPlayer extends LitElement {
     shortcuts: { reflect: true },
     uiLang: { attribute: 'ui-lang' },
     engine: { reflect: true },
-    preferences: { state: true },
-    statusMessage: { state: true },
-    errorMessage: { state: true },
-    settingsOpen: { state: true },
-    headline: { state: true },
   };
 
   /** Id of the element to read; without it, the nearest `<article>` or `<main>`. */
@@ -87,215 +95,249 @@ export class AloudPlayer extends LitElement {
    */
   engine: EngineChoice = 'auto';
 
-  /** @internal */ preferences: Preferences = loadPreferences();
-  /** @internal */ statusMessage = '';
-  /** @internal */ errorMessage = '';
-  /** @internal */ settingsOpen = false;
-  /** @internal */ headline = '';
-
   /** Holds the intents that come before the reading chunk (see pending-playback.ts). */
-  readonly #pending = new PendingPlayback();
-  /** @internal The state and effects of reading; the element's parts read it. The stand-in until the chunk arrives. */
-  playback: Playback = this.#pending;
-  /** @internal */
-  readonly i18n: PlayerLocale = new PlayerLocale(this, () => this.uiLang || this.playback.article?.lang || null);
+  #pending = new PendingPlayback();
+  readonly #store = new PlayerStore(this.#pending, {
+    savePreferences: (patch) => pagePreferences().update(patch),
+    onMediaEvent: (type) => this.dispatchEvent(mediaEvent(type)),
+  });
+  readonly #provider = new ContextProvider(this, { context: playerContext, initialValue: this.#store.snapshot });
+  readonly #locale = new PlayerLocale(this, () => this.uiLang || this.#store.snapshot.reading.article?.lang || null);
+  readonly #plays = new PlayPromises();
+  #chunk: ReadingChunk | null = null;
+  #chunkLoaded: Promise<void> | undefined;
+  /** This connection's reading; null while disconnected or before the chunk arrives. */
+  #reading: Reading | null = null;
   /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
   #loads = 0;
-  readonly #plays = new PlayPromises();
+  /** Why the last error was shown, for the developer's console warning. */
+  #errorCause: unknown;
+  #cleanups: Array<() => void> = [];
 
-  /** The lazy parts of the player (see reading-api.ts); null until they arrive. */
-  #reading: Reading | null = null;
-  #parts: PlayerParts | null = null;
-  #partsLoaded: Promise<void> | undefined;
+  /** @internal For tests and the benchmark: the store behind the UI. */
+  get store(): PlayerStore {
+    return this.#store;
+  }
 
-  /** @internal The speech engine in use; null until the reading chunk arrives. */
+  /** @internal For tests: the speech engine in use; null until the reading chunk arrives. */
   get speech(): FallbackEngine | null {
     return this.#reading?.speech ?? null;
+  }
+
+  // ---- public API (HTMLMediaElement-like) -------------------------------------
+
+  /** Starts or resumes reading; resolves once the engine confirms speech, rejects with the reason in words. */
+  play(): Promise<void> {
+    const promise = this.#plays.add();
+    this.#store.dispatch({ type: 'play' });
+    this.#settlePlays();
+    return promise;
+  }
+
+  /** Pauses reading; the place is kept. */
+  pause(): void {
+    this.#store.dispatch({ type: 'pause' });
+  }
+
+  /** Moves to the next paragraph (reading on if it was reading). */
+  next(): void {
+    this.#store.dispatch({ type: 'next' });
+  }
+
+  /** Moves to the previous paragraph (reading on if it was reading). */
+  previous(): void {
+    this.#store.dispatch({ type: 'previous' });
+  }
+
+  /** `false` only while the engine has confirmed that it is speaking. */
+  get paused(): boolean {
+    return this.#store.playbackState.status !== 'playing';
+  }
+
+  /** Speaking rate, 0.5 to 3 (clamped); remembered for the next visit. */
+  get playbackRate(): number {
+    return this.#store.playbackState.rate;
+  }
+
+  set playbackRate(rate: number) {
+    this.#store.dispatch({ type: 'rate', rate });
+  }
+
+  /** Index of the paragraph being read, the headline being 0; setting it moves there. */
+  get currentParagraph(): number {
+    return this.#store.playbackState.paragraphIndex;
+  }
+
+  set currentParagraph(index: number) {
+    this.#store.dispatch({ type: 'seek', paragraphIndex: index, play: isActive(this.#store.playbackState) });
+  }
+
+  /** How many paragraphs are read, headline included; 0 until the article is indexed. */
+  get paragraphCount(): number {
+    return this.#store.playbackState.chunkCounts.length;
   }
 
   // ---- lifecycle -------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#partsLoaded ??= loadParts().then(
-      (parts) => this.#attachParts(parts),
+    const preferences = pagePreferences();
+    const stopPreferences = preferences.subscribe((next) => this.#store.set({ preferences: next }));
+    this.#store.set({ preferences: preferences.current, shortcuts: this.shortcuts });
+    this.#cleanups = [
+      this.#store.subscribe((next, previous) => this.#onSnapshot(next, previous)),
+      stopPreferences,
+      joinHeadlineNumbers({
+        element: this,
+        headline: () => this.#store.snapshot.headline,
+        setNumber: (headlineNumber) => {
+          if (headlineNumber !== this.#store.snapshot.headlineNumber) this.#store.set({ headlineNumber });
+        },
+      }),
+    ];
+    this.renderRoot.addEventListener('aloud-request', this.#onRequest as EventListener);
+    this.#chunkLoaded ??= Promise.all([
+      loadReadingChunk().then((chunk) => this.#attachChunk(chunk)),
+      loadLateChunk().then((late) => this.#attachLate(late)),
+    ]).then(
+      () => undefined,
       (error: unknown) => {
         this.#plays.onTheWay = false;
-        this.#fail(errors.playerFailed, error);
-        this.#settlePlays(this.playback.state);
+        this.#fail({ key: 'playerFailed' }, error);
+        this.#settlePlays();
       },
     );
-    // Connected again after a move: the article may have changed. (The first
-    // time, the reading indexes it when it arrives, after the host page's own scripts.)
-    if (this.#reading) queueMicrotask(() => this.#loadArticle());
+    // Connected again after a move: a new reading, at the same place.
+    if (this.#chunk) queueMicrotask(() => this.#startReading());
   }
 
-  /** @internal Also waits for the lazy parts, so that awaiting it shows the whole player. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('aloud-request', this.#onRequest as EventListener);
+    for (const cleanup of this.#cleanups) cleanup();
+    this.#cleanups = [];
+    this.#stopReading();
+  }
+
+  /** @internal Also waits for the reading chunk and the parts, so that awaiting it shows the whole player. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.#partsLoaded;
-    return super.getUpdateComplete();
+    await this.#chunkLoaded;
+    const done = await super.getUpdateComplete();
+    const parts = this.renderRoot.querySelectorAll<LitElement>('section > *, section ~ *');
+    await Promise.all(Array.from(parts, (part) => part.updateComplete));
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // `undefined` before: the first render, whose article connectedCallback loads.
     const changedLater = (key: 'for' | 'src') => changed.has(key) && changed.get(key) !== undefined;
     if (changedLater('for') || changedLater('src')) this.#loadArticle();
-  }
-
-  // ---- public API (HTMLMediaElement-like) -------------------------------------
-
-  /** Starts or resumes reading; resolves once the engine confirms speech. */
-  play(): Promise<void> {
-    const promise = this.#plays.add();
-    this.playback.dispatch({ type: 'play' });
-    this.#settlePlays(this.playback.state);
-    return promise;
-  }
-
-  /** Pauses reading; the place is kept. */
-  pause(): void {
-    this.playback.dispatch({ type: 'pause' });
-  }
-
-  /** Moves to the next paragraph (reading on if it was reading). */
-  next(): void {
-    this.playback.dispatch({ type: 'next' });
-  }
-
-  /** Moves to the previous paragraph (reading on if it was reading). */
-  previous(): void {
-    this.playback.dispatch({ type: 'previous' });
-  }
-
-  /** `false` only while the engine has confirmed that it is speaking. */
-  get paused(): boolean {
-    return this.playback.state.status !== 'playing';
-  }
-
-  /** Speaking rate, 0.5 to 3 (clamped); remembered for the next visit. */
-  get playbackRate(): number {
-    return this.playback.state.rate;
-  }
-
-  set playbackRate(rate: number) {
-    this.playback.dispatch({ type: 'rate', rate });
-  }
-
-  /** Index of the paragraph being read, the headline being 0; setting it moves there. */
-  get currentParagraph(): number {
-    return this.playback.state.paragraphIndex;
-  }
-
-  set currentParagraph(index: number) {
-    this.playback.dispatch({ type: 'seek', paragraphIndex: index, play: isActive(this.playback.state) });
-  }
-
-  /** How many paragraphs are read, headline included; 0 until the article is indexed. */
-  get paragraphCount(): number {
-    return this.playback.state.chunkCounts.length;
-  }
-
-  // ---- intents from the UI (internal: the templates and the extras call them) ----
-
-  /** @internal */
-  perform(action: PlayerAction): void {
-    const rate = this.playback.state.rate;
-    switch (action) {
-      case 'toggle':
-        if (isActive(this.playback.state)) this.pause();
-        else this.play().catch(() => undefined); // the failure is shown in the player
-        return;
-      case 'previous':
-        return this.previous();
-      case 'next':
-        return this.next();
-      case 'slower':
-        return this.setRate(rate - RATE_STEP);
-      case 'faster':
-        return this.setRate(rate + RATE_STEP);
-      case 'help':
-        return this.#parts?.openShortcuts();
+    if (changed.has('shortcuts')) this.#store.set({ shortcuts: this.shortcuts });
+    const locale = { ui: this.#locale.locale, tag: this.#locale.languageTag, direction: this.#locale.direction };
+    const current = this.#store.snapshot.locale;
+    if (locale.ui !== current.ui || locale.tag !== current.tag || locale.direction !== current.direction) {
+      this.#store.set({ locale: Object.freeze(locale) });
     }
   }
 
-  /** @internal */
-  setRate(rate: number): void {
-    this.playback.dispatch({ type: 'rate', rate });
-  }
-
-  /** @internal */
-  seek(paragraphIndex: number): void {
-    this.playback.dispatch({ type: 'seek', paragraphIndex, play: true });
-  }
-
-  /** @internal */
-  updatePreferences(change: Partial<Preferences>): void {
-    const captionsChanged = change.readCaptions !== undefined && change.readCaptions !== this.preferences.readCaptions;
-    this.preferences = Object.freeze({ ...this.preferences, ...change });
-    savePreferences(this.preferences);
-    this.playback.setHighlighting(this.preferences.highlight);
-    if (change.voiceId !== undefined) this.playback.dispatch({ type: 'voice', voiceId: change.voiceId });
-    if (captionsChanged) this.#loadArticle();
-  }
-
-  /** @internal */
-  toggleSettings(open = !this.settingsOpen): void {
-    this.settingsOpen = open;
-    if (!open)
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#settings-button')?.focus());
-  }
-
-  // ---- rendering -------------------------------------------------------------
-
   protected override render() {
-    return this.i18n.run(() => renderPlayer(this, this.#parts));
-  }
-
-  /** @internal The language the UI is shown in (numbers are formatted for it too). */
-  get locale(): string {
-    return this.i18n.languageTag;
-  }
-
-  /** @internal The translation arrived after a message was shown: say it again in the player's language. */
-  localeReady(): void {
-    if (this.#errorSource) this.errorMessage = this.i18n.run(this.#errorSource);
+    const snapshot = this.#store.snapshot;
+    const name = this.#locale.run(() => regionName(snapshot, strings.region, strings.regionUntitled, formatNumber));
+    return html`
+      <section part="region" aria-label=${name} lang=${snapshot.locale.tag} dir=${snapshot.locale.direction}>
+        <p class="heading">${this.#locale.run(strings.regionUntitled)}</p>
+        <aloud-resume-offer></aloud-resume-offer>
+        <aloud-toolbar></aloud-toolbar>
+        <aloud-progress></aloud-progress>
+        <aloud-captions></aloud-captions>
+        <aloud-messages></aloud-messages>
+        <aloud-back-to-current></aloud-back-to-current>
+        <aloud-settings></aloud-settings>
+      </section>
+      <aloud-shortcuts-dialog></aloud-shortcuts-dialog>
+    `;
   }
 
   // ---- internals ---------------------------------------------------------------
 
-  /** What produced `errorMessage`, so it can be produced again in another language. */
-  #errorSource: (() => string) | null = null;
-  /** The engine switched to the built-in voice and the status line has not said so yet. */
-  #builtInNotice = false;
+  readonly #onRequest = (event: PlayerRequestEvent): void => {
+    event.stopPropagation();
+    this.#store.dispatch(event.intent);
+  };
 
-  #onEngineNotice(event: EngineNotice): void {
-    const playing = this.playback.state.status === 'playing';
-    const message = this.i18n.run(() => engineNoticeMessage(event, playing, this.locale));
-    if (message !== null) this.statusMessage = message;
-    else if (event.type === 'enginechange') this.#builtInNotice = true;
+  #onSnapshot(next: PlayerSnapshot, previous: PlayerSnapshot): void {
+    this.#provider.setValue(next);
+    if (
+      next.headline !== previous.headline ||
+      next.headlineNumber !== previous.headlineNumber ||
+      next.locale !== previous.locale ||
+      next.reading.article !== previous.reading.article
+    ) {
+      this.requestUpdate();
+    }
+    if (next.headline !== previous.headline) headlineChanged();
+    const reading = this.#reading;
+    if (reading && next.preferences !== previous.preferences) this.#applyPreferences(reading, next, previous);
+    if (next.playback.paragraphIndex !== previous.playback.paragraphIndex && next.reading.article) {
+      const text = next.reading.paragraph?.text ?? '';
+      this.dispatchEvent(
+        new ParagraphChangeEvent({ index: next.playback.paragraphIndex, text: text.replace(/\s+/g, ' ').trim() }),
+      );
+    }
+    if (next.error && next.error !== previous.error) this.#reportError(next.error);
+    this.#settlePlays();
   }
 
-  #attachParts({ extras, startReading }: LazyParts): void {
-    // After the core's sheets, as if both were one stylesheet.
+  #applyPreferences(reading: Reading, next: PlayerSnapshot, previous: PlayerSnapshot): void {
+    const now = next.preferences;
+    const before = previous.preferences;
+    if (now.highlight !== before.highlight) reading.setHighlighting(now.highlight);
+    if (now.voiceId !== before.voiceId) reading.setVoice(now.voiceId);
+    // Another player or tab changed the speed: follow it, without announcing it here.
+    if (now.rate !== before.rate) this.#store.restoreRate(now.rate);
+    if (now.readCaptions !== before.readCaptions) this.#loadArticle();
+  }
+
+  #attachLate(late: LateChunk): void {
+    // After the shell's sheets, as if both were one stylesheet.
     adoptStyles(this.renderRoot as ShadowRoot, [
       ...(this.constructor as typeof AloudPlayer).elementStyles,
-      extras.styles,
+      late.styles,
     ]);
-    this.#parts = extras.attach(this);
-    const reading = startReading(this, (previous, next) => this.i18n.run(() => this.#onPlaybackChange(previous, next)));
-    reading.playback.onVoiceGone = () => (this.statusMessage = this.i18n.run(strings.voiceGone));
-    reading.playback.onEngineNotice = (event) => this.#onEngineNotice(event);
-    this.#reading = reading;
-    this.playback = reading.playback;
-    this.#loadArticle();
-    // After the article is indexed, so that an early Play has something to play.
-    for (const event of this.#pending.early) this.playback.dispatch(event);
-    this.#plays.onTheWay = false;
-    this.#settlePlays(this.playback.state);
-    this.requestUpdate();
+    late.attachLate(this, this.#store, {
+      pageWide: () => this.shortcuts === 'page' && this.#store.snapshot.preferences.pageShortcuts,
+    });
   }
 
-  #loadArticle(): void {
+  #attachChunk(chunk: ReadingChunk): void {
+    this.#chunk = chunk;
+    if (this.isConnected) this.#startReading();
+    // After the article is indexed, so that an early Play has something to play.
+    for (const event of this.#pending.takeEarly()) this.#store.replay(event);
+    this.#plays.onTheWay = false;
+    this.#settlePlays();
+  }
+
+  #startReading(): void {
+    const chunk = this.#chunk;
+    if (!chunk || this.#reading || !this.isConnected) return;
+    this.#reading = chunk.startReading(this, this.#store, { engine: () => this.engine });
+    this.#reading.setHighlighting(this.#store.snapshot.preferences.highlight);
+    this.#loadArticle(this.#store.playbackState.paragraphIndex);
+  }
+
+  #stopReading(): void {
+    const reading = this.#reading;
+    if (!reading) return;
+    this.#reading = null;
+    const place = this.#store.playbackState;
+    reading.dispose();
+    this.#pending = new PendingPlayback();
+    this.#pending.state = Object.freeze({ ...place, status: 'idle' });
+    this.#store.detach(this.#pending);
+  }
+
+  #loadArticle(paragraphIndex?: number): void {
     const reading = this.#reading;
     if (!this.isConnected || !reading) return;
     const load = ++this.#loads;
@@ -307,88 +349,57 @@ export class AloudPlayer extends LitElement {
         .then((module) => module.loadArticleSource(this, src))
         .then(
           (element) =>
-            load === this.#loads && this.#read(reading, element, `src:${new URL(src, document.baseURI).href}`),
-          (error: unknown) => load === this.#loads && this.#fail(errors.loadFailed, error),
+            load === this.#loads &&
+            this.#read(reading, element, `src:${new URL(src, document.baseURI).href}`, paragraphIndex),
+          (error: unknown) => load === this.#loads && this.#fail({ key: 'loadFailed' }, error),
         );
       return;
     }
     const lookup = reading.find(this.for || null);
     if (!lookup.found) {
-      this.#fail(errors.noArticle);
+      this.#fail({ key: 'noArticle' });
       reading.clear();
       return;
     }
-    this.#read(reading, lookup.element, `${location.pathname}#${lookup.element.id}`);
+    this.#read(reading, lookup.element, `${location.pathname}#${lookup.element.id}`, paragraphIndex);
   }
 
   /** Indexes `element` and makes it the article being read; `key` names it for saved places. */
-  #read(reading: Reading, element: HTMLElement, key: string): void {
-    this.headline = reading.read(element, key, this.preferences.readCaptions);
-    // Players reading equal headlines need names that tell them apart.
-    for (const other of document.querySelectorAll('aloud-player')) if (other !== this) other.requestUpdate();
-    this.playback.setHighlighting(this.preferences.highlight);
-    this.#setRateFromPreferences();
+  #read(reading: Reading, element: HTMLElement, key: string, paragraphIndex?: number): void {
+    if (reading !== this.#reading) return;
+    const preferences = this.#store.snapshot.preferences;
+    const headline = reading.read(element, key, preferences.readCaptions, paragraphIndex);
+    this.#store.restoreRate(preferences.rate);
+    reading.setVoice(preferences.voiceId);
+    this.#store.set({ headline });
     if (this.paragraphCount === 0) {
-      this.#fail(errors.empty);
+      this.#fail({ key: 'empty' });
       return;
     }
-    this.errorMessage = '';
-    this.#errorSource = null;
-    this.#parts?.changed(null, this.playback.state);
-  }
-
-  #setRateFromPreferences(): void {
-    this.playback.dispatch({ type: 'rate', rate: this.preferences.rate });
-    this.playback.dispatch({ type: 'voice', voiceId: this.preferences.voiceId });
+    if (this.#store.snapshot.error) this.#store.fail(null);
   }
 
   /** `cause` is for the developer only: it goes to the console, not to the listener. */
-  #fail(source: () => string, cause?: unknown): void {
-    this.#errorSource = source;
-    const message = this.i18n.run(source);
-    this.errorMessage = message;
+  #fail(message: Message, cause?: unknown): void {
+    this.#errorCause = cause;
+    this.#store.fail(message);
+  }
+
+  #reportError(message: Message): void {
+    const text = this.#locale.run(() => messageText(message, this.#locale.languageTag));
+    const cause = this.#errorCause;
+    this.#errorCause = undefined;
     // One warning for the developer; the listener reads the message in the player.
     const why = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
-    console.warn(`<aloud-player>: ${message}${why ? ` (${why})` : ''}`);
-    this.dispatchEvent(new PlayerErrorEvent({ message }));
+    console.warn(`<aloud-player>: ${text}${why ? ` (${why})` : ''}`);
+    this.dispatchEvent(new PlayerErrorEvent({ message: text }));
   }
 
-  #onPlaybackChange(previous: PlaybackState, next: PlaybackState): void {
-    if (next.status !== previous.status) this.#onStatusChange(previous, next);
-    if (next.rate !== previous.rate) {
-      this.dispatchEvent(mediaEvent('ratechange'));
-      // A rate equal to the saved preference is that preference being applied
-      // on load: not news, so the status line must not announce it.
-      if (this.preferences.rate !== next.rate) {
-        this.updatePreferences({ rate: next.rate });
-        this.statusMessage = strings.speed(formatRate(next.rate, this.locale));
-      }
-    }
-    if (next.paragraphIndex !== previous.paragraphIndex) {
-      const text = this.playback.article?.units[next.paragraphIndex]?.text ?? '';
-      this.dispatchEvent(
-        new ParagraphChangeEvent({ index: next.paragraphIndex, text: text.replace(/\s+/g, ' ').trim() }),
-      );
-    }
-    this.#settlePlays(next);
-    this.#parts?.changed(previous, next);
-  }
-
-  #onStatusChange(previous: PlaybackState, next: PlaybackState): void {
-    const change = statusChange(previous, next, this.#builtInNotice);
-    if (next.status === 'playing') {
-      this.errorMessage = '';
-      this.#errorSource = null;
-      this.#builtInNotice = false;
-    }
-    if (change.message !== undefined) this.statusMessage = change.message;
-    for (const type of change.events) this.dispatchEvent(mediaEvent(type));
-    const code = next.error;
-    if (next.status === 'error' && code && code !== 'empty') this.#fail(() => errors.engine(code));
-  }
-
-  #settlePlays(state: PlaybackState): void {
-    this.#plays.settle(state, () => this.errorMessage || this.i18n.run(strings.paused));
+  #settlePlays(): void {
+    const snapshot = this.#store.snapshot;
+    this.#plays.settle(this.#store.playbackState, () =>
+      this.#locale.run(() => messageText(snapshot.error ?? { key: 'paused' }, this.#locale.languageTag)),
+    );
   }
 }
 

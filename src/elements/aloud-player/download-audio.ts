@@ -10,7 +10,7 @@ import { extraStrings } from '../../core/i18n/extras-strings.ts';
 import type { SentenceToRender } from '../../core/speech/builtin/render-article.ts';
 import { loadRenderer } from '../../core/speech/builtin/load.ts';
 import { isBuiltInVoiceId } from '../../core/speech/builtin/voices.ts';
-import type { AloudPlayer } from './aloud-player.ts';
+import type { PlayerSnapshot } from '../../core/player/snapshot.ts';
 
 type DownloadState =
   | { readonly phase: 'idle' }
@@ -37,17 +37,29 @@ export function fileBaseName(headline: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : 60);
 }
 
-class DownloadAudio {
+/** What the download needs of the part that shows it. */
+export interface DownloadHost {
+  snapshot(): PlayerSnapshot | undefined;
+  /** The download's state changed: render again. */
+  changed(): void;
+  /** Moves focus to `selector` once rendered: the button pressed is replaced by the next step's control. */
+  focusAfterRender(selector: string): void;
+  /** Says `id` (a late message, see the reading chunk's entry) in the player's status line. */
+  announce(id: string): void;
+}
+
+export class DownloadAudio {
   state: DownloadState = { phase: 'idle' };
 
-  readonly #player: AloudPlayer;
-  constructor(player: AloudPlayer) {
-    this.#player = player;
+  readonly #host: DownloadHost;
+  constructor(host: DownloadHost) {
+    this.#host = host;
   }
 
   async start(): Promise<void> {
-    const article = this.#player.playback.article;
-    if (!article || this.state.phase === 'rendering') return;
+    const snapshot = this.#host.snapshot();
+    const article = snapshot?.reading.article;
+    if (!snapshot || !article || this.state.phase === 'rendering') return;
     const sentences: SentenceToRender[] = article.units.flatMap((unit, index) =>
       (article.chunks[index] ?? []).map((chunk, chunkIndex) => ({
         text: chunk.text,
@@ -56,18 +68,18 @@ class DownloadAudio {
       })),
     );
     const abort = new AbortController();
-    this.#set({ phase: 'rendering', progress: 0, abort }, extraStrings.preparingAudio, '#download-cancel');
+    this.#set({ phase: 'rendering', progress: 0, abort }, 'preparingAudio', '#download-cancel');
     try {
       const { renderArticle } = await loadRenderer();
-      const voiceId = this.#player.preferences.voiceId;
+      const voiceId = snapshot.preferences.voiceId;
       const rendered = await renderArticle(sentences, {
-        rate: this.#player.playback.state.rate,
+        rate: snapshot.playback.rate,
         voiceId: isBuiltInVoiceId(voiceId) ? voiceId : null,
         signal: abort.signal,
         onProgress: (progress) => {
           if (!this.#isCurrent(abort)) return;
           this.state = { phase: 'rendering', abort, progress };
-          this.#player.requestUpdate();
+          this.#host.changed();
         },
       });
       if (!this.#isCurrent(abort)) return;
@@ -76,16 +88,16 @@ class DownloadAudio {
           phase: 'ready',
           audioUrl: URL.createObjectURL(new Blob([rendered.wav], { type: 'audio/wav' })),
           captionsUrl: URL.createObjectURL(new Blob([rendered.vtt], { type: 'text/vtt' })),
-          name: fileBaseName(this.#player.headline),
+          name: fileBaseName(snapshot.headline),
           bytes: rendered.wav.byteLength,
         },
-        extraStrings.audioReady,
+        'audioReady',
         '#download-audio-link',
       );
     } catch (error) {
       if (abort.signal.aborted) return;
       console.warn('<aloud-player>: the audio download failed', error);
-      this.#set({ phase: 'failed' }, extraStrings.downloadFailed, '#download-start');
+      this.#set({ phase: 'failed' }, 'downloadFailed', '#download-start');
     }
   }
 
@@ -97,23 +109,21 @@ class DownloadAudio {
   cancel(): void {
     if (this.state.phase !== 'rendering') return;
     this.state.abort.abort();
-    this.#set({ phase: 'idle' }, extraStrings.downloadCancelled, '#download-start');
+    this.#set({ phase: 'idle' }, 'downloadCancelled', '#download-start');
   }
 
   /** Moves focus with the UI: the button pressed is replaced by the next step's control. */
-  #set(state: DownloadState, status: () => string, focus: string): void {
+  #set(state: DownloadState, status: string, focus: string): void {
     if (this.state.phase === 'ready') {
       URL.revokeObjectURL(this.state.audioUrl);
       URL.revokeObjectURL(this.state.captionsUrl);
     }
     this.state = state;
-    this.#player.statusMessage = this.#player.i18n.run(status);
-    this.#player.requestUpdate();
-    void this.#player.updateComplete.then(() => this.#player.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+    this.#host.announce(status);
+    this.#host.changed();
+    this.#host.focusAfterRender(focus);
   }
 }
-
-const downloads = new WeakMap<AloudPlayer, DownloadAudio>();
 
 function sizeLabel(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
@@ -121,15 +131,21 @@ function sizeLabel(bytes: number, locale: string): string {
   );
 }
 
-export function renderDownload(player: AloudPlayer) {
-  let download = downloads.get(player);
-  if (!download) downloads.set(player, (download = new DownloadAudio(player)));
+/** The words of the download's status messages, registered as late messages by id. */
+export const downloadMessages = {
+  preparingAudio: extraStrings.preparingAudio,
+  audioReady: extraStrings.audioReady,
+  downloadFailed: extraStrings.downloadFailed,
+  downloadCancelled: extraStrings.downloadCancelled,
+};
+
+export function renderDownload(download: DownloadAudio, snapshot: PlayerSnapshot) {
   const state = download.state;
   const startButton = html`<button
     type="button"
     id="download-start"
     aria-describedby="download-hint"
-    ?disabled=${!player.playback.article}
+    ?disabled=${!snapshot.reading.article}
     @click=${() => void download.start()}
   >
     ${extraStrings.downloadAudio()}
@@ -147,7 +163,7 @@ export function renderDownload(player: AloudPlayer) {
     ${
       state.phase === 'ready'
         ? html`<a id="download-audio-link" href=${state.audioUrl} download=${`${state.name}.wav`}
-              >${extraStrings.saveAudio(sizeLabel(state.bytes, player.locale))}</a
+              >${extraStrings.saveAudio(sizeLabel(state.bytes, snapshot.locale.tag))}</a
             >
             <a id="download-captions-link" href=${state.captionsUrl} download=${`${state.name}.vtt`}
               >${extraStrings.saveCaptions()}</a

@@ -1,50 +1,58 @@
 /**
  * Keeps the paragraph being read in view, until the listener scrolls away on
- * purpose; then it stops and the player offers "Back to current paragraph".
- * Honours reduced motion: no smooth scrolling when it is asked for.
+ * purpose; then it stops and the player offers "Back to current paragraph"
+ * (`ui.scrolledAway` in the store). Honours reduced motion: no smooth
+ * scrolling when it is asked for.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-interface FollowHost extends ReactiveControllerHost, HTMLElement {
-  readonly preferences: { readonly followAlong: boolean };
-}
+import { patchUi, type PlayerStore } from '../../core/player/player-store.ts';
+import type { PlayerSnapshot } from '../../core/player/snapshot.ts';
+import { isActive } from '../../core/playback/state.ts';
 
 /** Scroll events this soon after our own scrollIntoView are ours, not the listener's. */
 const OWN_SCROLL_MS = 1200;
 
 export class FollowAlong implements ReactiveController {
-  /** True once the listener scrolled the current paragraph out of view. */
-  scrolledAway = false;
+  readonly #store: PlayerStore;
   #ownScrollUntil = 0;
+  #cleanups: Array<() => void> = [];
 
-  readonly #host: FollowHost;
-  readonly #currentElement: () => Element | null;
-  constructor(host: FollowHost, currentElement: () => Element | null) {
-    this.#host = host;
-    this.#currentElement = currentElement;
-
+  constructor(host: ReactiveControllerHost, store: PlayerStore) {
+    this.#store = store;
     host.addController(this);
   }
 
   hostConnected(): void {
     window.addEventListener('scroll', this.#onScroll, { passive: true });
+    this.#cleanups = [
+      () => window.removeEventListener('scroll', this.#onScroll),
+      this.#store.subscribe((next, previous) => this.#onSnapshot(next, previous)),
+      this.#store.handle((intent) => {
+        if (intent.type !== 'back-to-current') return false;
+        this.#backToCurrent();
+        return true;
+      }),
+    ];
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('scroll', this.#onScroll);
+    for (const cleanup of this.#cleanups) cleanup();
+    this.#cleanups = [];
   }
 
-  paragraphChanged(): void {
-    if (!this.#host.preferences.followAlong || this.scrolledAway) return;
-    const element = this.#currentElement();
+  #onSnapshot(next: PlayerSnapshot, previous: PlayerSnapshot): void {
+    const started = next.playback.status === 'playing' && previous.playback.status !== 'playing';
+    const moved = next.playback.paragraphIndex !== previous.playback.paragraphIndex && isActive(next.playback);
+    if (!started && !moved) return;
+    if (!next.preferences.followAlong || next.ui.scrolledAway) return;
+    const element = next.reading.paragraph?.element;
     if (element && !isInView(element)) this.#scrollTo(element);
   }
 
-  backToCurrent(): void {
-    this.scrolledAway = false;
-    const element = this.#currentElement();
+  #backToCurrent(): void {
+    patchUi(this.#store, { scrolledAway: false });
+    const element = this.#store.snapshot.reading.paragraph?.element;
     if (element) this.#scrollTo(element);
-    this.#host.requestUpdate();
   }
 
   #scrollTo(element: Element): void {
@@ -55,12 +63,9 @@ export class FollowAlong implements ReactiveController {
 
   readonly #onScroll = (): void => {
     if (performance.now() < this.#ownScrollUntil) return;
-    const element = this.#currentElement();
+    const element = this.#store.snapshot.reading.paragraph?.element ?? null;
     const away = element !== null && !isInView(element);
-    if (away !== this.scrolledAway) {
-      this.scrolledAway = away;
-      this.#host.requestUpdate();
-    }
+    if (away !== this.#store.snapshot.ui.scrolledAway) patchUi(this.#store, { scrolledAway: away });
   };
 }
 

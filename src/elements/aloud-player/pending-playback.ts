@@ -1,21 +1,16 @@
 /**
  * Stands in for the playback controller until the reading chunk arrives (see
- * reading-api.ts). Nothing is indexed yet, so the toolbar's Play, Previous and
- * Next are disabled; what can still come early (the host page's calls, such as
- * `play()` or `playbackRate`, and the toolbar's Slower and Faster) is kept, in
- * order, and handed to the controller once it is there. (The keyboard
- * shortcuts arrive in the same chunk, so they never come early.)
+ * reading-chunk.ts). Nothing is indexed yet, so the toolbar's Play, Previous
+ * and Next are disabled; what can still come early (the host page's calls,
+ * such as `play()` or `playbackRate`, and the toolbar's Slower and Faster) is
+ * kept, in order, and handed to the controller once it is there. (The
+ * keyboard shortcuts arrive in the same chunk, so they never come early.)
  */
+import type { PlaybackPort } from '../../core/player/player-store.ts';
 import { clampRate, initialState, type PlaybackEvent, type PlaybackState } from '../../core/playback/state.ts';
-import type { Playback } from './reading-api.ts';
 
-export class PendingPlayback implements Playback {
+export class PendingPlayback implements PlaybackPort {
   state: PlaybackState = initialState;
-  readonly article = null;
-  readonly voices = [];
-  readonly currentUnit = null;
-  readonly currentChunk = null;
-  readonly currentWord = null;
   /** The intents that came before the controller, oldest first. */
   readonly early: PlaybackEvent[] = [];
 
@@ -25,7 +20,8 @@ export class PendingPlayback implements Playback {
     if (event.type === 'rate') this.state = Object.freeze({ ...this.state, rate: clampRate(event.rate) });
   }
 
-  setHighlighting(): void {
-    // Nothing is highlighted yet; the reading applies the preference when it indexes the article.
+  /** Hands the held intents over, once. */
+  takeEarly(): PlaybackEvent[] {
+    return this.early.splice(0);
   }
 }

@@ -19,10 +19,7 @@ import {
   type UiLocale,
 } from '../../core/i18n/localize.ts';
 
-export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
-  /** Called once the wanted locale has loaded, to re-translate stored messages. */
-  localeReady?(): void;
-}
+export type LocaleHost = ReactiveControllerHost & HTMLElement;
 
 export class PlayerLocale implements ReactiveController {
   #wanted: UiLocale = 'en';
@@ -84,7 +81,6 @@ export class PlayerLocale implements ReactiveController {
     loadLocale(wanted).then(
       () => {
         if (this.#wanted !== wanted) return;
-        this.#host.localeReady?.();
         this.#host.requestUpdate();
       },
       // The player stays usable in English; tell the developer why.

@@ -1,30 +1,61 @@
 /**
- * The reading half of the player: a lazy chunk (see reading-api.ts for why
- * and when it loads). Everything between an article on the page and speech
- * with highlighting lives here.
+ * One player's reading, in the reading chunk (see reading-chunk.ts for why
+ * and when it loads): everything between an article on the page and speech
+ * with highlighting. It lives for one connection of the player: `dispose()`
+ * stops it and lets go of the engine and every listener.
  */
+import type { ReactiveControllerHost } from 'lit';
 import { extractReadingUnits } from '../../core/content/reading-units.ts';
-import { PlaybackController, prepareArticle, type StateListener } from '../../core/playback/playback-controller.ts';
+import { PlaybackNews } from '../../core/player/playback-news.ts';
+import type { PlayerStore } from '../../core/player/player-store.ts';
+import type { ReadingView } from '../../core/player/snapshot.ts';
+import { PlaybackController, prepareArticle } from '../../core/playback/playback-controller.ts';
 import { FallbackEngine } from '../../core/speech/fallback-engine.ts';
-import type { AloudPlayer } from './aloud-player.ts';
 import { articleTitle, findArticle } from './find-article.ts';
-import type { Reading } from './reading-api.ts';
+import type { PlayerHost, Reading, ReadingOptions } from './reading-chunk.ts';
 
-export function startReading(player: AloudPlayer, onStateChange: StateListener): Reading {
-  const speech = new FallbackEngine({ choice: () => player.engine });
-  const playback = new PlaybackController(player, speech, onStateChange);
+export function startReading(host: PlayerHost, store: PlayerStore, options: ReadingOptions): Reading {
+  const speech = new FallbackEngine({ choice: options.engine });
+  // The controller's "host" for re-renders is the store: a change it reports becomes a new snapshot.
+  const controllerHost: ReactiveControllerHost = {
+    addController: (controller) => host.addController(controller),
+    removeController: (controller) => host.removeController(controller),
+    requestUpdate: () => store.refresh(),
+    get updateComplete() {
+      return host.updateComplete;
+    },
+  };
+  const news = new PlaybackNews(store);
+  const playback = new PlaybackController(controllerHost, speech, (previous, next) =>
+    news.playbackChanged(previous, next),
+  );
+  playback.onVoiceGone = () => store.announce({ key: 'voiceGone' });
+  playback.onEngineNotice = (event) => news.engineNotice(event);
+  const view = (): ReadingView => ({
+    article: playback.article,
+    paragraph: playback.currentUnit,
+    sentence: playback.currentChunk,
+    word: playback.currentWord,
+    voices: playback.voices,
+  });
+  store.attach(playback, view);
   return {
     speech,
-    playback,
-    find: (forId) => findArticle(player, forId),
-    read(element, key, readCaptions) {
+    find: (forId) => findArticle(host, forId),
+    read(element, key, readCaptions, paragraphIndex) {
       const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
       const units = extractReadingUnits(element, { readCaptions, fallbackLang: lang });
       // Re-indexing the same article (captions switched on, say) keeps the listener's place.
-      const keepPlace = playback.article ? playback.state.paragraphIndex : 0;
-      playback.load(prepareArticle(key, lang, units), Math.min(keepPlace, Math.max(0, units.length - 1)));
+      const place = paragraphIndex ?? (playback.article ? playback.state.paragraphIndex : 0);
+      playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
       return articleTitle(element);
     },
     clear: () => playback.load(prepareArticle('', 'en', [])),
+    setHighlighting: (enabled) => playback.setHighlighting(enabled),
+    setVoice: (voiceId) => playback.dispatch({ type: 'voice', voiceId }),
+    dispose() {
+      host.removeController(playback);
+      speech.dispose();
+    },
   };
 }

@@ -1,0 +1,83 @@
+/**
+ * The player in three parts, to keep `aloud.js` within its 15 KB gzip budget
+ * and what a page loads before Play works within 27 KB:
+ *
+ * - the shell (`aloud.js`): Lit, the element, its store, the toolbar and
+ *   messages parts, strings and styles;
+ * - the reading chunk (entry: reading.ts): finding and indexing the article,
+ *   the playback logic and controller, the speech engines, sentence
+ *   segmentation and highlighting: what Play needs;
+ * - the late chunk (entry: late.ts): the parts a listener needs once reading
+ *   (captions, slider, settings, shortcuts dialog, resume offer) and their
+ *   controllers (keyboard shortcuts, follow-along, Media Session, clicks on
+ *   the article).
+ *
+ * A player fetches both chunks at once as soon as it connects, so they are
+ * there long before anyone can press Play. Until then no article is indexed, so Play is
+ * disabled rather than pretending; that also means a press on Play always
+ * reaches `speak()` synchronously inside the click, as iOS and Safari need for
+ * the first utterance. Calls to the API are held (pending-playback.ts) and
+ * carried out in order once it is there. If the chunk cannot be fetched, the
+ * player says so in its alert line. `player.updateComplete` waits for it.
+ */
+import type { CSSResult, ReactiveControllerHost } from 'lit';
+import type { PlayerStore } from '../../core/player/player-store.ts';
+import type { EngineChoice, FallbackEngine } from '../../core/speech/fallback-engine.ts';
+import type { ArticleLookup } from './find-article.ts';
+
+export type PlayerHost = ReactiveControllerHost & HTMLElement;
+
+/** One player's reading, for as long as it is connected. */
+export interface Reading {
+  readonly speech: FallbackEngine;
+  /** The element `for` names, else the nearest `<article>` or `<main>`. */
+  find(forId: string | null): ArticleLookup;
+  /**
+   * Indexes `element` and makes it the article being read at `paragraphIndex`
+   * (clamped; by default the place is kept when the same article is
+   * re-indexed). `key` names it for saved places. Returns its headline.
+   */
+  read(element: HTMLElement, key: string, readCaptions: boolean, paragraphIndex?: number): string;
+  /** Nothing to read (no article found, or one still being fetched). */
+  clear(): void;
+  setHighlighting(enabled: boolean): void;
+  setVoice(voiceId: string | null): void;
+  /** Stops, lets go of the engine and every listener; the reading is unusable after. */
+  dispose(): void;
+}
+
+export interface ReadingOptions {
+  readonly engine: () => EngineChoice;
+}
+
+export interface LateOptions {
+  /** The single-key shortcuts work anywhere on the page right now (`shortcuts="page"` and the setting). */
+  readonly pageWide: () => boolean;
+}
+
+/** The reading chunk's exports (reading.ts). */
+export interface ReadingChunk {
+  startReading(host: PlayerHost, store: PlayerStore, options: ReadingOptions): Reading;
+}
+
+/** The late chunk's exports (late.ts). */
+export interface LateChunk {
+  readonly styles: CSSResult;
+  /** Once per element: defines the late parts and adds the late controllers. */
+  attachLate(host: PlayerHost, store: PlayerStore, options: LateOptions): void;
+}
+
+let reading: Promise<ReadingChunk> | undefined;
+let late: Promise<LateChunk> | undefined;
+
+/** One fetch per page, shared by every player. Rejects if the chunk cannot be fetched. */
+export function loadReadingChunk(): Promise<ReadingChunk> {
+  reading ??= import('./reading.ts');
+  return reading;
+}
+
+/** Likewise for the late chunk. */
+export function loadLateChunk(): Promise<LateChunk> {
+  late ??= import('./late.ts');
+  return late;
+}
