@@ -321,9 +321,11 @@ export class AloudPlayer extends LitElement {
   #startReading(): void {
     const chunk = this.#chunk;
     if (!chunk || this.#reading || !this.isConnected) return;
+    // Where a moved player was (its stand-in keeps the place while it is away).
+    const place = this.#store.playbackState.paragraphIndex;
     this.#reading = chunk.startReading(this, this.#store, { engine: () => this.engine });
     this.#reading.setHighlighting(this.#store.snapshot.preferences.highlight);
-    this.#loadArticle(this.#store.playbackState.paragraphIndex);
+    this.#loadArticle(place);
   }
 
   #stopReading(): void {
