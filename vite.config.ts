@@ -35,8 +35,8 @@ export default defineConfig({
     // the APIs the player needs has it, and it cost the page an extra request.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      // rtl-demo.html: an Arabic article with the embedded player, right to left (issue 7).
-      // embed-demo.html: someone else's page using only the public snippet (issue 5).
+      // rtl-demo.html: an Arabic article with the embedded player, right to left.
+      // embed-demo.html: someone else's page using only the public snippet.
       input: {
         index: 'index.html',
         'rtl-demo': 'rtl-demo.html',

@@ -1,5 +1,5 @@
 /**
- * Load benchmark (issue 6): the built player on a generated 10,000-paragraph
+ * Load benchmark: the built player on a generated 10,000-paragraph
  * article, with a recording fake speechSynthesis that speaks instantly.
  * Medians and p95 of in-page timings, plus the heap, listeners and DOM after
  * reading the whole article three times. Numbers only: nothing here passes or

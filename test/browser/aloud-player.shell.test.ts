@@ -55,7 +55,11 @@ function countListeners() {
   for (const target of [window, document] as EventTarget[]) {
     const add = target.addEventListener.bind(target);
     const remove = target.removeEventListener.bind(target);
-    target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: unknown) => {
+    target.addEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: unknown,
+    ) => {
       counts.set(type, (counts.get(type) ?? 0) + 1);
       add(type, listener, options as AddEventListenerOptions);
     };

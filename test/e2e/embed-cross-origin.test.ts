@@ -17,8 +17,8 @@ import { waitFor } from '../helpers/wait.ts';
 
 const FIXTURES = new URL('../fixtures/embed-host/', import.meta.url);
 
-/** The one lazy chunk `aloud.js` fetches when a player connects (reading and extras). */
-const LAZY_CHUNK = /\/assets\/lazy-parts-[^/]*\.js$/;
+/** The lazy chunks `aloud.js` fetches when a player connects (the reading and the late parts). */
+const LAZY_CHUNK = /\/assets\/[^/]+\.js$/;
 
 /** What the host must allow: its own files, plus the script origin. Nothing else (README, "CSP"). */
 const hostCsp = (assets: string) =>
@@ -195,7 +195,7 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       const elsewhere = requests.filter((url) => ![hostOrigin, assetOrigin].includes(new URL(url).origin));
       assert.deepEqual(elsewhere, [], 'no network beyond the host and the player’s own files');
       assert.ok(
-        requests.some((url) => url.startsWith(assets.url) && /lazy-parts/.test(url)),
+        requests.some((url) => url.startsWith(assets.url) && /\/assets\/reading-/.test(url)),
         'the lazy chunk came from the asset origin',
       );
     } finally {
@@ -330,11 +330,11 @@ describe('the embed on another origin, under hostile CSS', { timeout: 240_000 },
       // The aborted request is the only thing that went wrong: no exception reached the page.
       assert.deepEqual(problems.pageErrors, []);
       assert.ok(
-        problems.failedRequests.length > 0 && problems.failedRequests.every((line) => /lazy-parts/.test(line)),
+        problems.failedRequests.length > 0 && problems.failedRequests.every((line) => /\/assets\//.test(line)),
         problems.failedRequests.join('\n'),
       );
       assert.ok(
-        problems.consoleErrors.every((line) => /lazy-parts|Failed to load resource/.test(line)),
+        problems.consoleErrors.every((line) => /\/assets\/|Failed to load resource/.test(line)),
         problems.consoleErrors.join('\n'),
       );
     } finally {

@@ -221,7 +221,7 @@ describe('parseArticleSource', () => {
     assert.equal(quoted.date, '2016-12-13');
   });
 
-  it('rejects a date that is not written YYYY-MM-DD, naming the line (issue 6: invalid date)', () => {
+  it('rejects a date that is not written YYYY-MM-DD, naming the line', () => {
     for (const written of ['yesterday', '13/12/2016', '2016-12-13T10:00:00Z']) {
       const source = FRONT_MATTER.replace('date: 2016-12-13', `date: "${written}"`) + '\nText.\n';
       assert.throws(

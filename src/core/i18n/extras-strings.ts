@@ -37,8 +37,6 @@ export const extraStrings = {
   pageShortcuts: () => msg('Keyboard shortcuts work anywhere on the page'),
   backToCurrent: () => msg('Back to current paragraph'),
   resumeFrom: (position: number) => msg(str`Resume from paragraph ${formatNumber(position)}`),
-  startOver: () => msg('Start from the beginning'),
-  listenFromHere: () => msg('Listen from here'),
   shortcutsHint: () => msg('Shortcuts work while focus is in the player.'),
   shortcutsPageHint: () => msg('Shortcuts work anywhere on this page unless turned off in Settings.'),
   // "Download audio": the article rendered by the built-in voice (download-audio.ts).

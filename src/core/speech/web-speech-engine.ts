@@ -1,7 +1,7 @@
 /**
  * The browser's own `speechSynthesis` behind the `SpeechEngine` interface,
  * with the field's known quirks handled here so the player never sees them
- * (see /work/shared/NOTES-SPEECH.md for the sources).
+ * (docs/speech-engines.md lists them, with their sources).
  */
 import type {
   EngineErrorCode,

@@ -2,7 +2,7 @@
  * What eSpeak-NG is given for one sentence, and how its answers map back to
  * the sentence. Pure (no eSpeak, no DOM), so Node tests cover it.
  *
- * The traps, each measured (see /work/shared/NOTES-SPEECH.md):
+ * The traps, each measured (docs/speech-engines.md):
  * - SSML parsing is always on: `&`, `<`, `>` must be escaped and `[[` would
  *   start phoneme input, or article text turns into markup.
  * - Curly quotes and dashes lose word events, so they are mapped one-to-one
