@@ -24,16 +24,19 @@ export type Message =
     }
   /** `rate`: the playback rate, 0.5–3. */
   | { readonly key: 'speed'; readonly rate: number }
+  /** Faster at the fastest speed (or slower at the slowest): nothing changes, and the listener hears why. */
+  | { readonly key: 'speedLimit'; readonly rate: number; readonly fastest: boolean }
   /** `progress`: 0–1, shown in whole tens of percent. */
   | { readonly key: 'loadingVoice'; readonly progress: number }
   | { readonly key: 'engine'; readonly code: EngineErrorCode }
   /** A message of the lazy chunk's own (its strings travel with it): see `registerLateMessages`. */
-  | { readonly key: 'late'; readonly id: string };
+  | { readonly key: 'late'; readonly id: string; readonly args?: readonly (string | number)[] };
 
-const lateMessages = new Map<string, () => string>();
+type LateWords = (...args: never[]) => string;
+const lateMessages = new Map<string, LateWords>();
 
 /** The lazy chunk registers the words of its `late` messages here, by id. */
-export function registerLateMessages(words: Readonly<Record<string, () => string>>): void {
+export function registerLateMessages(words: Readonly<Record<string, LateWords>>): void {
   for (const [id, text] of Object.entries(words)) lateMessages.set(id, text);
 }
 
@@ -45,6 +48,8 @@ export function messageText(message: Message, locale: string): string {
   switch (message.key) {
     case 'speed':
       return strings.speed(formatRate(message.rate, locale));
+    case 'speedLimit':
+      return (message.fastest ? strings.fastest : strings.slowest)(formatRate(message.rate, locale));
     case 'loadingVoice': {
       const tens = Math.floor(message.progress * 10) / 10;
       return strings.loadingVoice(new Intl.NumberFormat(locale, { style: 'percent' }).format(tens));
@@ -52,7 +57,11 @@ export function messageText(message: Message, locale: string): string {
     case 'engine':
       return errors.engine(message.code);
     case 'late':
-      return lateMessages.get(message.id)?.() ?? '';
+      return (
+        (lateMessages.get(message.id) as ((...args: readonly (string | number)[]) => string) | undefined)?.(
+          ...(message.args ?? []),
+        ) ?? ''
+      );
     case 'noArticle':
     case 'empty':
     case 'loadFailed':

@@ -72,11 +72,11 @@ function moveTo(state: PlaybackState, paragraphIndex: number, play: boolean): Tr
     const spoken = speak(moved);
     return freeze(spoken.state, [...silenced.effects, ...spoken.effects]);
   }
-  // Not reading: keep an honest resting status (ended no longer holds once we move).
+  // Not reading: the place moved and is held there, paused, so the paragraph is
+  // marked and Play reads from it (ended or an error no longer hold once we move).
   // A "playing" we just silenced is paused too: fast-check found seek(play: false)
   // while playing left "playing" with nothing in flight.
-  const status = moved.status === 'ended' || moved.status === 'error' ? 'idle' : moved.status;
-  return freeze({ ...moved, status: isActive(moved) ? 'paused' : status, error: null }, silenced.effects);
+  return freeze({ ...moved, status: 'paused', error: null }, silenced.effects);
 }
 
 function play(state: PlaybackState): Transition {

@@ -18,8 +18,13 @@ export type PlayerIntent =
   | { readonly type: 'faster' }
   | { readonly type: 'slower' }
   | { readonly type: 'preferences'; readonly patch: Partial<Preferences> }
-  | { readonly type: 'settings'; readonly open: boolean }
+  /** `focus: 'download'` opens the settings at "Download audio". */
+  | { readonly type: 'settings'; readonly open: boolean; readonly focus?: 'download' }
   | { readonly type: 'shortcuts'; readonly open: boolean }
+  /** The "More" menu (settings, keyboard shortcuts, download). */
+  | { readonly type: 'more'; readonly open: boolean }
+  /** The listener closed the mini player: it stays away for this article. */
+  | { readonly type: 'close-mini-player' }
   | { readonly type: 'back-to-current' }
   | { readonly type: 'take-resume-offer' }
   /** Say a message of the reading chunk's own (see `registerLateMessages`) in the status line. */

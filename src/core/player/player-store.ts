@@ -6,7 +6,15 @@
  * and error messages by playback-news.ts, in the reading chunk.
  */
 import type { Message } from '../i18n/messages.ts';
-import { clampRate, isActive, RATE_STEP, type PlaybackEvent, type PlaybackState } from '../playback/state.ts';
+import {
+  clampRate,
+  isActive,
+  MAX_RATE,
+  MIN_RATE,
+  RATE_STEP,
+  type PlaybackEvent,
+  type PlaybackState,
+} from '../playback/state.ts';
 import type { Preferences } from '../storage/preferences.ts';
 import type { MediaEventType } from './announcements.ts';
 import type { PlayerIntent } from './intents.ts';
@@ -85,8 +93,13 @@ export class PlayerStore {
       case 'seek':
         return this.#playback.dispatch(intent);
       case 'faster':
-      case 'slower':
-        return this.dispatch({ type: 'rate', rate: state.rate + (intent.type === 'faster' ? RATE_STEP : -RATE_STEP) });
+      case 'slower': {
+        const fastest = intent.type === 'faster';
+        // At the limit nothing changes: say so, rather than nothing at all.
+        if (state.rate === (fastest ? MAX_RATE : MIN_RATE))
+          return this.announce({ key: 'speedLimit', rate: state.rate, fastest });
+        return this.dispatch({ type: 'rate', rate: state.rate + (fastest ? RATE_STEP : -RATE_STEP) });
+      }
       case 'rate':
         this.#listenerRate = true;
         this.#playback.dispatch({ type: 'rate', rate: intent.rate });
@@ -96,9 +109,13 @@ export class PlayerStore {
       case 'preferences':
         return this.#options.savePreferences(intent.patch);
       case 'settings':
-        return this.#setUi({ settingsOpen: intent.open });
+        return this.#setUi({ settingsOpen: intent.open, settingsFocus: intent.focus ?? 'first', moreOpen: false });
+      case 'more':
+        return this.#setUi({ moreOpen: intent.open });
+      case 'close-mini-player':
+        return this.#setUi({ miniPlayer: false, miniPlayerClosed: true });
       case 'shortcuts':
-        return this.#setUi({ shortcutsOpen: intent.open });
+        return this.#setUi({ shortcutsOpen: intent.open, moreOpen: false });
       case 'late-message':
         return this.announce({ key: 'late', id: intent.id });
       default:

@@ -34,7 +34,14 @@ export interface PlayerLocaleView {
 
 export interface PlayerUi {
   readonly settingsOpen: boolean;
+  /** Where focus goes when the settings open: their first control, or "Download audio". */
+  readonly settingsFocus: 'first' | 'download';
   readonly shortcutsOpen: boolean;
+  readonly moreOpen: boolean;
+  /** The inline player is out of view while reading: the mini player docks to the bottom of the viewport. */
+  readonly miniPlayer: boolean;
+  /** The listener closed the mini player for this article. */
+  readonly miniPlayerClosed: boolean;
   /** The listener scrolled the paragraph being read out of view. */
   readonly scrolledAway: boolean;
   /** Paragraph index that "Resume from" offers, or null. */
@@ -73,7 +80,16 @@ export const initialSnapshot: PlayerSnapshot = Object.freeze({
   playback: initialState,
   reading: emptyReading,
   preferences: defaultPreferences,
-  ui: Object.freeze({ settingsOpen: false, shortcutsOpen: false, scrolledAway: false, resumeOffer: null }),
+  ui: Object.freeze({
+    settingsOpen: false,
+    settingsFocus: 'first',
+    shortcutsOpen: false,
+    moreOpen: false,
+    miniPlayer: false,
+    miniPlayerClosed: false,
+    scrolledAway: false,
+    resumeOffer: null,
+  }),
   status: null,
   error: null,
   headline: '',

@@ -20,10 +20,10 @@ export const playerStyles = css`
     font-size: max(var(--aloud-font-size, 1rem), 14px);
     --_accent: var(--aloud-accent, #1a56c4);
     --_accent-text: var(--aloud-accent-text, #fff);
-    --_surface: var(--aloud-surface, color-mix(in srgb, Canvas 92%, CanvasText 8%));
+    --_surface: var(--aloud-surface, color-mix(in srgb, Canvas 94%, CanvasText 6%));
     --_border: var(--aloud-border, color-mix(in srgb, CanvasText 45%, Canvas));
-    --_radius: var(--aloud-radius, 0.75rem);
-    --_control: max(var(--aloud-control-size, 2.75rem), 24px);
+    --_radius: var(--aloud-radius, 1rem);
+    --_control: max(var(--aloud-control-size, 2.5rem), 24px);
     --_focus: var(--aloud-focus-color, #0b3d91);
   }
   @media (prefers-color-scheme: dark) {
@@ -42,41 +42,61 @@ export const playerStyles = css`
     box-sizing: border-box;
   }
   section {
+    position: relative;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem;
+    padding: 0.375rem 0.5rem;
     display: grid;
     /* minmax(0, …): a long voice name in the settings must not widen the player past a 320px screen (WCAG 1.4.10). */
     grid-template-columns: minmax(0, 1fr);
-    gap: 0.5rem;
+    gap: 0.125rem;
   }
-  /* The parts render into themselves (no shadow root of their own): lay out their contents as the region's. */
+  /* The parts render into themselves (no shadow root of their own): lay out their contents as their parent's. */
   aloud-toolbar,
   aloud-captions,
   aloud-messages,
   aloud-progress,
+  aloud-speed,
   aloud-settings,
-  aloud-resume-offer,
-  aloud-back-to-current,
+  aloud-more-menu,
+  aloud-mini-player,
   aloud-shortcuts-dialog {
     display: contents;
   }
-  /* Holds the slider's place until the reading chunk defines it, so the article below does not jump (CLS). */
+  /* Holds the slider's place until the late chunk defines it, so nothing moves when it arrives. */
   aloud-progress:not(:defined) {
     display: block;
-    min-height: 6.3em;
+    flex: 1 1 4rem;
   }
-  .heading {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 650;
+  aloud-speed:not(:defined) {
+    display: block;
+    width: 4.25rem;
+  }
+  /* A size container (for the narrow layout below); not the section, whose layout containment
+     would pin the fixed mini player to it instead of the viewport. */
+  .row {
+    container-type: inline-size;
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-height: var(--_control);
   }
   [role='toolbar'] {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.375rem;
+    gap: 0.25rem;
     align-items: center;
+  }
+  /* The second line: the sentence being read (or the player's name at rest) and the status. Its
+     height is reserved, so pressing Play moves nothing on the page. */
+  .line {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    column-gap: 0.5rem;
+    min-height: 1.25rem;
+    font-size: 0.875em;
+    line-height: 1.25rem;
   }
   button,
   select,
@@ -88,27 +108,32 @@ export const playerStyles = css`
   button {
     all: revert;
     font: inherit;
+    position: relative;
     display: inline-flex;
     align-items: center;
     justify-content: center;
     gap: 0.375rem;
     min-width: var(--_control);
     min-height: var(--_control);
-    padding: 0.25rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.66);
-    background: Canvas;
-    color: CanvasText;
+    padding: 0.25rem 0.5rem;
+    border: 0;
+    border-radius: 999px;
+    background: transparent;
+    color: inherit;
     cursor: pointer;
+  }
+  button:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
   }
   button.primary {
     background: var(--_accent);
     color: var(--_accent-text);
-    border-color: transparent;
+    padding-inline: 0.75rem 1rem;
+    font-weight: 650;
   }
   button:disabled {
     cursor: not-allowed;
-    opacity: 0.6;
+    opacity: 0.55;
   }
   button:focus-visible,
   select:focus-visible,
@@ -121,36 +146,47 @@ export const playerStyles = css`
   [dir='rtl'] .directional {
     transform: scaleX(-1);
   }
-  .rate {
-    min-width: 3.5ch;
-    text-align: center;
-    font-variant-numeric: tabular-nums;
-  }
-  .captions {
-    margin: 0;
-    min-height: 1.45em;
-  }
-  .captions mark {
-    background: Mark;
-    color: MarkText;
-    text-decoration: underline 2px;
-    border-radius: 2px;
+  /* Previous and Next sit in the row where there is room; J and L work everywhere. */
+  @container (width < 25rem) {
+    .step {
+      display: none;
+    }
+    .row {
+      gap: 0.25rem;
+    }
+    button.primary {
+      padding-inline: 0.375rem 0.625rem;
+      gap: 0.125rem;
+      font-size: 0.9375em;
+    }
+    #more-button {
+      min-width: 2rem;
+      padding-inline: 0.25rem;
+    }
   }
   .status {
-    font-size: 0.875em;
     margin: 0;
-    min-height: 1.45em;
+    white-space: nowrap;
+    opacity: 0.85;
   }
   .error {
+    grid-column: 1 / -1;
     margin: 0;
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: center;
   }
+  .error:not(:empty) {
+    padding-block: 0.25rem;
+  }
   .error p {
     margin: 0;
     font-weight: 600;
+  }
+  .error button {
+    min-height: 2rem;
+    border: 1px solid var(--_border);
   }
   .visually-hidden {
     position: absolute !important;
@@ -163,10 +199,6 @@ export const playerStyles = css`
   @media (forced-colors: active) {
     button.primary {
       border: 2px solid ButtonText;
-    }
-    .captions mark {
-      background: Highlight;
-      color: HighlightText;
     }
     button:focus-visible,
     select:focus-visible,

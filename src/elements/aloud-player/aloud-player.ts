@@ -108,8 +108,6 @@ export class AloudPlayer extends LitElement {
   #chunkLoaded: Promise<void> | undefined;
   /** This connection's reading; null while disconnected or before the chunk arrives. */
   #reading: Reading | null = null;
-  /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
-  #loads = 0;
   /** Why the last error was shown, for the developer's console warning. */
   #errorCause: unknown;
   #cleanups: Array<() => void> = [];
@@ -223,8 +221,13 @@ export class AloudPlayer extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#chunkLoaded;
     const done = await super.getUpdateComplete();
-    const parts = this.renderRoot.querySelectorAll<LitElement>('section > *, section ~ *');
-    await Promise.all(Array.from(parts, (part) => part.updateComplete));
+    // Parts render inside parts (the toolbar holds the slider): wait level by level.
+    for (let level = 0; level < 3; level++) {
+      const parts = Array.from(this.renderRoot.querySelectorAll('*')).filter(
+        (element) => element instanceof LitElement,
+      );
+      await Promise.all(parts.map((part) => part.updateComplete));
+    }
     return done;
   }
 
@@ -245,14 +248,13 @@ export class AloudPlayer extends LitElement {
     const name = this.#locale.run(() => regionName(snapshot, strings.region, strings.regionUntitled, formatNumber));
     return html`
       <section part="region" aria-label=${name} lang=${snapshot.locale.tag} dir=${snapshot.locale.direction}>
-        <p class="heading">${this.#locale.run(strings.regionUntitled)}</p>
-        <aloud-resume-offer></aloud-resume-offer>
         <aloud-toolbar></aloud-toolbar>
-        <aloud-progress></aloud-progress>
-        <aloud-captions></aloud-captions>
-        <aloud-messages></aloud-messages>
-        <aloud-back-to-current></aloud-back-to-current>
+        <div class="line">
+          <aloud-captions></aloud-captions>
+          <aloud-messages></aloud-messages>
+        </div>
         <aloud-settings></aloud-settings>
+        <aloud-mini-player></aloud-mini-player>
       </section>
       <aloud-shortcuts-dialog></aloud-shortcuts-dialog>
     `;
@@ -339,46 +341,23 @@ export class AloudPlayer extends LitElement {
     this.#store.detach(this.#pending);
   }
 
+  /** Finds (or fetches, with `src`) the article and indexes it; `paragraphIndex` is where to be. */
   #loadArticle(paragraphIndex?: number): void {
     const reading = this.#reading;
     if (!this.isConnected || !reading) return;
-    const load = ++this.#loads;
-    if (this.src) {
-      // Not on the page: fetch and render it (a lazy chunk), then read it like any host article.
-      const src = this.src;
-      reading.clear();
-      import('./article-source.ts')
-        .then((module) => module.loadArticleSource(this, src))
-        .then(
-          (element) =>
-            load === this.#loads &&
-            this.#read(reading, element, `src:${new URL(src, document.baseURI).href}`, paragraphIndex),
-          (error: unknown) => load === this.#loads && this.#fail({ key: 'loadFailed' }, error),
-        );
-      return;
-    }
-    const lookup = reading.find(this.for || null);
-    if (!lookup.found) {
-      this.#fail({ key: 'noArticle' });
-      reading.clear();
-      return;
-    }
-    this.#read(reading, lookup.element, `${location.pathname}#${lookup.element.id}`, paragraphIndex);
-  }
-
-  /** Indexes `element` and makes it the article being read; `key` names it for saved places. */
-  #read(reading: Reading, element: HTMLElement, key: string, paragraphIndex?: number): void {
-    if (reading !== this.#reading) return;
     const preferences = this.#store.snapshot.preferences;
-    const headline = reading.read(element, key, preferences.readCaptions, paragraphIndex);
-    this.#store.restoreRate(preferences.rate);
-    reading.setVoice(preferences.voiceId);
-    this.#store.set({ headline });
-    if (this.paragraphCount === 0) {
-      this.#fail({ key: 'empty' });
-      return;
-    }
-    if (this.#store.snapshot.error) this.#store.fail(null);
+    reading.load(
+      { forId: this.for, src: this.src, readCaptions: preferences.readCaptions, paragraphIndex },
+      (result) => {
+        if (reading !== this.#reading) return;
+        if (!result.found) return this.#fail({ key: result.why }, result.cause);
+        this.#store.restoreRate(preferences.rate);
+        reading.setVoice(preferences.voiceId);
+        this.#store.set({ headline: result.headline });
+        if (this.paragraphCount === 0) this.#fail({ key: 'empty' });
+        else if (this.#store.snapshot.error) this.#store.fail(null);
+      },
+    );
   }
 
   /** `cause` is for the developer only: it goes to the console, not to the listener. */

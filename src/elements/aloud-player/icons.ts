@@ -15,11 +15,9 @@ export const playIcon = icon(svg`<path fill="currentColor" d="M8 5.5v13l10.5-6.5
 export const pauseIcon = icon(svg`<path fill="currentColor" d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z"/>`);
 export const previousIcon = directional(svg`<path fill="currentColor" d="M6 6h2v12H6zm3.5 6 8.5 6V6z"/>`);
 export const nextIcon = directional(svg`<path fill="currentColor" d="M16 6h2v12h-2zM6 18l8.5-6L6 6z"/>`);
-export const slowerIcon = icon(svg`<path fill="currentColor" d="M5 11h14v2H5z"/>`);
-export const fasterIcon = icon(svg`<path fill="currentColor" d="M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z"/>`);
-export const settingsIcon = icon(
-  svg`<path fill="currentColor" d="M4 6h9.2a2.5 2.5 0 0 1 4.6 0H20v2h-2.2a2.5 2.5 0 0 1-4.6 0H4zm0 10h2.2a2.5 2.5 0 0 1 4.6 0H20v2h-9.2a2.5 2.5 0 0 1-4.6 0H4z"/>`,
+export const moreIcon = icon(
+  svg`<path fill="currentColor" d="M5 10.25a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5zm7 0a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5zm7 0a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5z"/>`,
 );
-export const keyboardIcon = icon(
-  svg`<path fill="currentColor" d="M3 6h18v12H3zm2 2v2h2V8zm4 0v2h2V8zm4 0v2h2V8zm4 0v2h2V8zM5 12v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2zM7 15v1.5h10V15z" fill-rule="evenodd"/>`,
+export const closeIcon = icon(
+  svg`<path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z"/>`,
 );

@@ -13,12 +13,16 @@ export { extrasStyles as styles } from './extras.styles.ts';
 import { downloadMessages } from './download-audio.ts';
 import { FollowAlong } from './follow-along.ts';
 import { MediaSessionController } from './media-session.ts';
+import { MiniPlayerController } from './mini-player-controller.ts';
+import { PlaceAnnouncer, placeMessages } from './place-announcer.ts';
 import { setKeyShortcuts } from './parts/key-shortcuts.ts';
 import { setToolbarKeys } from './parts/toolbar.ts';
 import { onToolbarKeyDown } from './parts/toolbar-keys.ts';
 import './parts/captions.ts';
+import './parts/mini-player.ts';
+import './parts/more-menu.ts';
 import './parts/progress.ts';
-import './parts/resume-offer.ts';
+import './parts/speed.ts';
 import './parts/settings.ts';
 import './parts/shortcuts-dialog.ts';
 import type { LateOptions, PlayerHost } from './reading-chunk.ts';
@@ -35,7 +39,7 @@ const intentFor: Record<PlayerAction, PlayerIntent> = {
 
 setKeyShortcuts(ariaKeyShortcuts);
 setToolbarKeys(onToolbarKeyDown);
-registerLateMessages(downloadMessages);
+registerLateMessages({ ...downloadMessages, ...placeMessages });
 
 export function attachLate(host: PlayerHost, store: PlayerStore, options: LateOptions): void {
   new KeyboardController(host, { pageWide: options.pageWide, perform: (action) => store.dispatch(intentFor[action]) });
@@ -43,4 +47,6 @@ export function attachLate(host: PlayerHost, store: PlayerStore, options: LateOp
   new ResumePlace(host, store);
   new ArticleClicks(host, store);
   new MediaSessionController(host, store);
+  new MiniPlayerController(host, store);
+  new PlaceAnnouncer(host, store);
 }

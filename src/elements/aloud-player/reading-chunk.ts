@@ -23,28 +23,39 @@
 import type { CSSResult, ReactiveControllerHost } from 'lit';
 import type { PlayerStore } from '../../core/player/player-store.ts';
 import type { EngineChoice, FallbackEngine } from '../../core/speech/fallback-engine.ts';
-import type { ArticleLookup } from './find-article.ts';
 
 export type PlayerHost = ReactiveControllerHost & HTMLElement;
 
 /** One player's reading, for as long as it is connected. */
 export interface Reading {
   readonly speech: FallbackEngine;
-  /** The element `for` names, else the nearest `<article>` or `<main>`. */
-  find(forId: string | null): ArticleLookup;
   /**
-   * Indexes `element` and makes it the article being read at `paragraphIndex`
-   * (clamped; by default the place is kept when the same article is
-   * re-indexed). `key` names it for saved places. Returns its headline.
+   * Finds the article (`src`, else the element `for` names, else the nearest
+   * `<article>` or `<main>`), indexes it and makes it the article being read
+   * at `paragraphIndex` (clamped; by default the place is kept when the same
+   * article is re-indexed). `done` hears the outcome: synchronously for an
+   * article on the page, once fetched for `src`; a load overtaken by a newer
+   * one is never reported.
    */
-  read(element: HTMLElement, key: string, readCaptions: boolean, paragraphIndex?: number): string;
-  /** Nothing to read (no article found, or one still being fetched). */
-  clear(): void;
+  load(target: ArticleTarget, done: (result: LoadResult) => void): void;
   setHighlighting(enabled: boolean): void;
   setVoice(voiceId: string | null): void;
   /** Stops, lets go of the engine and every listener; the reading is unusable after. */
   dispose(): void;
 }
+
+export interface ArticleTarget {
+  /** The `for` attribute: an element id, or '' */
+  readonly forId: string;
+  /** The `src` attribute: an `article.json` URL, or '' */
+  readonly src: string;
+  readonly readCaptions: boolean;
+  readonly paragraphIndex?: number | undefined;
+}
+
+export type LoadResult =
+  | { readonly found: true; readonly headline: string }
+  | { readonly found: false; readonly why: 'noArticle' | 'loadFailed'; readonly cause?: unknown };
 
 export interface ReadingOptions {
   readonly engine: () => EngineChoice;

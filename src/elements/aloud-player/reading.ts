@@ -39,18 +39,41 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     voices: playback.voices,
   });
   store.attach(playback, view);
+  /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
+  let loads = 0;
   return {
     speech,
-    find: (forId) => findArticle(host, forId),
-    read(element, key, readCaptions, paragraphIndex) {
-      const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-      const units = extractReadingUnits(element, { readCaptions, fallbackLang: lang });
-      // Re-indexing the same article (captions switched on, say) keeps the listener's place.
-      const place = paragraphIndex ?? (playback.article ? playback.state.paragraphIndex : 0);
-      playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
-      return articleTitle(element);
+    load(target, done) {
+      const load = ++loads;
+      const read = (element: HTMLElement, key: string) => {
+        const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+        const units = extractReadingUnits(element, { readCaptions: target.readCaptions, fallbackLang: lang });
+        // Re-indexing the same article (captions switched on, say) keeps the listener's place.
+        const place = target.paragraphIndex ?? (playback.article ? playback.state.paragraphIndex : 0);
+        playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
+        done({ found: true, headline: articleTitle(element) });
+      };
+      const clear = () => playback.load(prepareArticle('', 'en', []));
+      if (target.src) {
+        // Not on the page: fetch and render it (a lazy chunk), then read it like any host article.
+        const src = target.src;
+        clear();
+        import('./article-source.ts')
+          .then((module) => module.loadArticleSource(host, src))
+          .then(
+            (element) => load === loads && read(element, `src:${new URL(src, document.baseURI).href}`),
+            (cause: unknown) => load === loads && done({ found: false, why: 'loadFailed', cause }),
+          );
+        return;
+      }
+      const lookup = findArticle(host, target.forId || null);
+      if (!lookup.found) {
+        clear();
+        done({ found: false, why: 'noArticle' });
+        return;
+      }
+      read(lookup.element, `${location.pathname}#${lookup.element.id}`);
     },
-    clear: () => playback.load(prepareArticle('', 'en', [])),
     setHighlighting: (enabled) => playback.setHighlighting(enabled),
     setVoice: (voiceId) => playback.dispatch({ type: 'voice', voiceId }),
     dispose() {

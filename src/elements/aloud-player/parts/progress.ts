@@ -1,29 +1,46 @@
 /**
- * `<aloud-progress>` (reading chunk): the paragraph slider, whose
- * `aria-valuetext` names the paragraph, and the elapsed and remaining times.
+ * `<aloud-progress>` (late chunk): the paragraph slider as the row's progress
+ * bar, whose `aria-valuetext` names the paragraph, and the time left.
+ *
+ * While paused (or not yet started) moving it moves the place and speaks
+ * nothing; the place announcer says which paragraph it is. While reading it
+ * jumps there and reads on, debounced, so that five arrow presses start one
+ * utterance, not five.
  */
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { excerpt, extraStrings, formatDuration } from '../../../core/i18n/extras-strings.ts';
-import { paragraphCount, type PlayerSnapshot } from '../../../core/player/snapshot.ts';
+import { isReading, paragraphCount, type PlayerSnapshot } from '../../../core/player/snapshot.ts';
 import { estimateTime } from '../../../core/playback/timing.ts';
 import { definePart, PlayerPart } from './player-part.ts';
 
+/** How long the slider must rest before a jump while reading is spoken (ms). */
+export const SLIDER_SETTLE_MS = 400;
+
 export class AloudProgress extends PlayerPart {
+  #settle: ReturnType<typeof setTimeout> | undefined;
+  /** The paragraph the slider was moved to while reading, until the jump is made (0-based). */
+  #moving: number | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#settle);
+  }
+
   protected override renderPart(snapshot: PlayerSnapshot) {
     const { playback } = snapshot;
     const article = snapshot.reading.article;
     const count = paragraphCount(snapshot);
-    if (!article || count === 0) return nothing;
-    const position = playback.paragraphIndex + 1;
-    const text = excerpt(article.units[playback.paragraphIndex]?.text ?? '');
+    if (!article || count === 0) return html`<div class="progress"></div>`;
+    // While the listener is still moving it, the slider shows where it is going, not what is being read.
+    const position = (this.#moving ?? playback.paragraphIndex) + 1;
+    const text = excerpt(article.units[position - 1]?.text ?? '');
     const sentences = playback.chunkCounts[playback.paragraphIndex] ?? 1;
     const fraction = playback.status === 'ended' ? 1 : playback.chunkIndex / sentences;
     const time = estimateTime(article.wordsBefore, playback.paragraphIndex, fraction, playback.rate);
-    const locale = snapshot.locale.tag;
+    const left = formatDuration(time.remainingSeconds, snapshot.locale.tag);
     return html`
       <div class="progress">
-        <label for="progress">${extraStrings.progress()}</label>
         <input
           id="progress"
           part="progress"
@@ -31,22 +48,34 @@ export class AloudProgress extends PlayerPart {
           min="1"
           max=${count}
           step="1"
+          aria-label=${extraStrings.progress()}
           .value=${live(String(position))}
           aria-valuetext=${extraStrings.paragraphOf(position, count, text)}
-          @change=${(event: Event) =>
-            this.request({
-              type: 'seek',
-              paragraphIndex: Number((event.target as HTMLInputElement).value) - 1,
-              play: true,
-            })}
+          @input=${this.#onInput}
         />
-        <p class="times">
-          <span>${extraStrings.elapsed(formatDuration(time.elapsedSeconds, locale))}</span>
-          <span>${extraStrings.remaining(formatDuration(time.remainingSeconds, locale))}</span>
-        </p>
+        <span class="time-left"
+          ><span class="visually-hidden">${extraStrings.remaining(left)}</span
+          ><span aria-hidden="true">−${left}</span></span
+        >
       </div>
     `;
   }
+
+  readonly #onInput = (event: Event): void => {
+    const paragraphIndex = Number((event.target as HTMLInputElement).value) - 1;
+    clearTimeout(this.#settle);
+    if (!this.snapshot || !isReading(this.snapshot)) {
+      this.#moving = null;
+      this.request({ type: 'seek', paragraphIndex, play: false });
+      return;
+    }
+    this.#moving = paragraphIndex;
+    this.requestUpdate();
+    this.#settle = setTimeout(() => {
+      this.#moving = null;
+      this.request({ type: 'seek', paragraphIndex, play: true });
+    }, SLIDER_SETTLE_MS);
+  };
 }
 
 definePart('aloud-progress', AloudProgress);

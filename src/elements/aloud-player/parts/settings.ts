@@ -83,9 +83,17 @@ export class AloudSettings extends PlayerPart {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const open = this.snapshot?.ui.settingsOpen ?? false;
-    // Closed: focus goes back to the button that opened the panel.
-    if (this.#wasOpen && !open) this.closest('section')?.querySelector<HTMLElement>('#settings-button')?.focus();
+    const ui = this.snapshot?.ui;
+    const open = ui?.settingsOpen ?? false;
+    // Opened from the More menu, which closes: focus moves into the panel, never to the page's body.
+    if (open && !this.#wasOpen) {
+      const target = ui?.settingsFocus === 'download' ? '#download-start' : 'select, input, button';
+      this.querySelector<HTMLElement>(target)?.focus();
+    }
+    // Closed: focus goes back to the More button, where the panel came from.
+    if (this.#wasOpen && !open && this.contains(document.activeElement ?? null) === false) {
+      this.closest('section')?.querySelector<HTMLElement>('#more-button')?.focus();
+    }
     this.#wasOpen = open;
   }
 }

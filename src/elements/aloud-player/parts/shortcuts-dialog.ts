@@ -46,7 +46,10 @@ export class AloudShortcutsDialog extends PlayerPart {
     if (open) {
       const root = this.getRootNode() as ShadowRoot | Document;
       const active = root.activeElement;
-      this.#returnFocus = active instanceof HTMLElement ? active : (document.activeElement as HTMLElement | null);
+      // From the More menu, which closes: return to the More button instead.
+      const fromMenu = active?.closest('.more-menu') ? root.querySelector<HTMLElement>('#more-button') : null;
+      this.#returnFocus =
+        fromMenu ?? (active instanceof HTMLElement ? active : (document.activeElement as HTMLElement | null));
       dialog.showModal();
     } else {
       dialog.close();

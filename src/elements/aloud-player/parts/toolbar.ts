@@ -1,40 +1,27 @@
 /**
- * `<aloud-toolbar>`: the row of playback buttons (WAI-ARIA toolbar: one Tab
- * stop, arrow keys move inside). Buttons only request; the store decides.
+ * `<aloud-toolbar>`: the player's one row. Play/Pause with a visible word,
+ * Previous and Next (where there is room), the paragraph slider with the time
+ * left (`<aloud-progress>`, from the late chunk), one speed control
+ * (`<aloud-speed>`, late) and a "More" menu (`<aloud-more-menu>`, late too) for settings, keyboard
+ * shortcuts and download. The buttons are a WAI-ARIA toolbar (one Tab stop,
+ * arrow keys inside); the slider, the speed and More are Tab stops of their
+ * own, since a slider and a select need the arrow keys themselves.
+ * Everything here only requests; the store decides.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import { formatRate, strings } from '../../../core/i18n/strings.ts';
+import { strings } from '../../../core/i18n/strings.ts';
 import type { PlayerAction } from '../../../core/keyboard/shortcuts.ts';
-import type { PlayerIntent } from '../../../core/player/intents.ts';
 import { hasNothingToRead, isReading, type PlayerSnapshot } from '../../../core/player/snapshot.ts';
-import {
-  fasterIcon,
-  keyboardIcon,
-  nextIcon,
-  pauseIcon,
-  playIcon,
-  previousIcon,
-  settingsIcon,
-  slowerIcon,
-} from '../icons.ts';
+import { moreIcon, nextIcon, pauseIcon, playIcon, previousIcon } from '../icons.ts';
 import { keyShortcutsFor } from './key-shortcuts.ts';
 import { definePart, PlayerPart } from './player-part.ts';
 import { ensureOneTabStop } from './roving-toolbar.ts';
 
-/** Arrow keys inside the toolbar; the late chunk brings the handler (roving-toolbar.ts). */
+/** Arrow keys inside the toolbar; the late chunk brings the handler (toolbar-keys.ts). */
 let onToolbarKeyDown: ((event: KeyboardEvent) => void) | undefined;
 export function setToolbarKeys(handler: (event: KeyboardEvent) => void): void {
   onToolbarKeyDown = handler;
 }
-
-const intentFor: Record<PlayerAction, PlayerIntent> = {
-  toggle: { type: 'toggle' },
-  previous: { type: 'previous' },
-  next: { type: 'next' },
-  slower: { type: 'slower' },
-  faster: { type: 'faster' },
-  help: { type: 'shortcuts', open: true },
-};
 
 export class AloudToolbar extends PlayerPart {
   /** Which buttons were disabled at the last render: the one Tab stop is re-chosen only when that changes. */
@@ -43,54 +30,52 @@ export class AloudToolbar extends PlayerPart {
   protected override renderPart(snapshot: PlayerSnapshot) {
     const empty = hasNothingToRead(snapshot);
     const active = isReading(snapshot);
-    const rate = formatRate(snapshot.playback.rate, snapshot.locale.tag);
     const keys = (action: PlayerAction) => keyShortcutsFor(action) || nothing;
-    const iconButton = (action: PlayerAction, icon: unknown, label: string, disabled = false) =>
+    // The name stays the visually hidden text; the tooltip repeats it with its key, hidden from assistive tech.
+    const tip = (label: string, action?: PlayerAction) => {
+      const key = action ? keyShortcutsFor(action) : '';
+      return html`<span class="visually-hidden">${label}</span
+        ><span class="tip" aria-hidden="true">${label}${key ? html` <kbd>${key}</kbd>` : nothing}</span>`;
+    };
+    const step = (action: 'previous' | 'next', icon: unknown, label: string) =>
       html`<button
         type="button"
+        class="step"
         part="button"
-        @click=${() => this.request(intentFor[action])}
-        ?disabled=${disabled}
-        aria-describedby=${action === 'slower' || action === 'faster' ? 'rate' : nothing}
-        aria-haspopup=${action === 'help' ? 'dialog' : nothing}
+        @click=${() => this.request({ type: action })}
+        ?disabled=${empty}
         aria-keyshortcuts=${keys(action)}
       >
-        ${icon}<span class="visually-hidden">${label}</span>
+        ${icon}${tip(label, action)}
       </button>`;
     return html`
-      <div
-        role="toolbar"
-        part="toolbar"
-        aria-label=${strings.toolbar()}
-        @keydown=${(event: KeyboardEvent) => onToolbarKeyDown?.(event)}
-      >
-        ${iconButton('previous', previousIcon, strings.previous(), empty)}
-        <button
-          type="button"
-          class="primary"
-          part="button play-button"
-          @click=${() => this.request({ type: 'toggle' })}
-          ?disabled=${empty}
-          aria-keyshortcuts=${keys('toggle')}
-        >
-          ${active ? pauseIcon : playIcon}<span>${active ? strings.pause() : strings.play()}</span>
-        </button>
-        ${iconButton('next', nextIcon, strings.next(), empty)} ${iconButton('slower', slowerIcon, strings.slower())}
-        <span class="rate" id="rate"
-          ><span class="visually-hidden">${strings.speed(rate)}</span><span aria-hidden="true">${rate}</span></span
-        >
-        ${iconButton('faster', fasterIcon, strings.faster())}
+      <div class="row" @keydown=${this.#onKeyDown} @pointerleave=${this.#showTips} @focusin=${this.#showTips}>
+        <div role="toolbar" part="toolbar" aria-label=${strings.toolbar()} @keydown=${this.#onToolbarKeyDown}>
+          <button
+            type="button"
+            class="primary"
+            part="button play-button"
+            @click=${() => this.request({ type: 'toggle' })}
+            ?disabled=${empty}
+            aria-keyshortcuts=${keys('toggle')}
+          >
+            ${active ? pauseIcon : playIcon}<span>${active ? strings.pause() : strings.play()}</span>
+          </button>
+          ${step('previous', previousIcon, strings.previous())} ${step('next', nextIcon, strings.next())}
+        </div>
+        <aloud-progress></aloud-progress>
+        <aloud-speed></aloud-speed>
         <button
           type="button"
           part="button"
-          id="settings-button"
-          aria-expanded=${snapshot.ui.settingsOpen ? 'true' : 'false'}
-          aria-controls="settings-panel"
-          @click=${() => this.request({ type: 'settings', open: !snapshot.ui.settingsOpen })}
+          id="more-button"
+          aria-expanded=${snapshot.ui.moreOpen ? 'true' : 'false'}
+          aria-controls="more-menu"
+          @click=${() => this.request({ type: 'more', open: !snapshot.ui.moreOpen })}
         >
-          ${settingsIcon}<span class="visually-hidden">${strings.settings()}</span>
+          ${moreIcon}${tip(strings.more())}
         </button>
-        ${iconButton('help', keyboardIcon, strings.shortcuts())}
+        <aloud-more-menu></aloud-more-menu>
       </div>
     `;
   }
@@ -104,6 +89,15 @@ export class AloudToolbar extends PlayerPart {
     this.#disabledKey = key;
     ensureOneTabStop(toolbar);
   }
+
+  readonly #onToolbarKeyDown = (event: KeyboardEvent): void => onToolbarKeyDown?.(event);
+
+  // Tooltips dismiss with Escape and stay dismissed until the pointer or focus moves on (WCAG 1.4.13).
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.classList.add('tips-dismissed');
+  };
+
+  readonly #showTips = (): void => this.classList.remove('tips-dismissed');
 }
 
 definePart('aloud-toolbar', AloudToolbar);
