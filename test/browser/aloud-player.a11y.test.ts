@@ -11,6 +11,7 @@ import { PARAGRAPHS, articleWithPlayer } from '../helpers/player-fixture.ts';
 import {
   button,
   currentElements,
+  openSettings,
   playConfirmed,
   query,
   statusText,
@@ -124,12 +125,14 @@ describe('<aloud-player> accessibility', () => {
     await player.updateComplete;
     expect(await axeViolations(root), 'paused').to.deep.equal([]);
 
-    button(shadow, 'Settings').click();
-    await player.updateComplete;
+    await openSettings(player, shadow);
     expect(shadow.querySelector('#settings-panel')).to.exist;
     expect(await axeViolations(root), 'settings open').to.deep.equal([]);
 
-    button(shadow, 'Keyboard shortcuts').focus();
+    query(shadow, '#more-button').click();
+    await player.updateComplete;
+    expect(await axeViolations(root), 'More menu open').to.deep.equal([]);
+    button(shadow, 'Play').focus();
     await sendKeys({ press: '?' });
     expect(query<HTMLDialogElement>(shadow, 'dialog').open).to.equal(true);
     expect(await axeViolations(root), 'dialog open').to.deep.equal([]);

@@ -7,7 +7,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { axeViolations } from '../helpers/axe.ts';
 import { removeSpeechSynthesis } from '../helpers/fake-speech.ts';
 import { articleWithPlayer, waitFor } from '../helpers/player-fixture.ts';
-import { SPOKEN_IN_ORDER, button, query, statusText, useFakeSpeech } from '../helpers/player-kit.ts';
+import { SPOKEN_IN_ORDER, button, openSettings, query, statusText, useFakeSpeech } from '../helpers/player-kit.ts';
 import { grantUserActivation } from '../helpers/user-activation.ts';
 
 describe('<aloud-player> with the built-in voice', function () {
@@ -107,8 +107,7 @@ describe('<aloud-player> with the built-in voice', function () {
     speech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
     const { player, shadow } = await articleWithPlayer({ engine: 'auto' });
     await waitFor(() => player.store.snapshot.reading.voices.length > 1, 'voices load');
-    button(shadow, 'Settings').click();
-    await player.updateComplete;
+    await openSettings(player, shadow);
     const options = Array.from(shadow.querySelectorAll('#settings-panel option'), (option) =>
       option.textContent?.trim(),
     );
@@ -120,9 +119,13 @@ describe('<aloud-player> with the built-in voice', function () {
   it('"Download audio" renders the article to a WAV file and WebVTT captions, one cue per sentence, with a labelled progress bar', async () => {
     speech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
     const { root, player, shadow } = await articleWithPlayer({ engine: 'auto' });
-    button(shadow, 'Settings').click();
+    // More, then its "Download audio", which opens the settings at the download.
+    query(shadow, '#more-button').click();
     await player.updateComplete;
     button(shadow, 'Download audio').click();
+    await player.updateComplete;
+    await waitFor(() => shadow.activeElement?.id === 'download-start', 'focus moves to the download');
+    query(shadow, '#download-start').click();
     await player.updateComplete;
     const progress = query<HTMLProgressElement>(shadow, '#download-progress');
     expect(progress.labels?.[0]?.textContent?.trim()).to.equal('Preparing audio…');
@@ -163,9 +166,13 @@ describe('<aloud-player> with the built-in voice', function () {
   it('a download can be cancelled, and focus returns to the Download button', async () => {
     speech({ mode: 'manual', voices: [{ name: 'Test English', lang: 'en-US', default: true }] });
     const { player, shadow } = await articleWithPlayer({ engine: 'auto' });
-    button(shadow, 'Settings').click();
+    // More, then its "Download audio", which opens the settings at the download.
+    query(shadow, '#more-button').click();
     await player.updateComplete;
     button(shadow, 'Download audio').click();
+    await player.updateComplete;
+    await waitFor(() => shadow.activeElement?.id === 'download-start', 'focus moves to the download');
+    query(shadow, '#download-start').click();
     await player.updateComplete;
     button(shadow, 'Cancel download').click();
     await player.updateComplete;

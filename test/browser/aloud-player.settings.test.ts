@@ -11,10 +11,12 @@ import {
   button,
   currentElements,
   lastSpoken,
+  openSettings,
   playConfirmed,
   query,
   statusText,
   useFakeSpeech,
+  speedShown,
 } from '../helpers/player-kit.ts';
 
 function checkbox(shadow: ShadowRoot, label: string): HTMLInputElement {
@@ -28,37 +30,41 @@ function checkbox(shadow: ShadowRoot, label: string): HTMLInputElement {
 describe('<aloud-player> settings', () => {
   const speech = useFakeSpeech();
 
-  it('the Settings button discloses the panel and says whether it is expanded', async () => {
+  it('More discloses Settings, which discloses the panel; each says whether it is expanded', async () => {
     speech({ mode: 'manual' });
     const { player, shadow } = await articleWithPlayer();
+    const more = query(shadow, '#more-button');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(query(shadow, '#more-menu').hidden).to.equal(true);
+    more.click();
+    await player.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(query(shadow, `#${more.getAttribute('aria-controls')}`).hidden).to.equal(false);
+    expect(shadow.activeElement, 'focus moves to the first item').to.equal(button(shadow, 'Settings'));
+
     const settings = button(shadow, 'Settings');
     expect(settings.getAttribute('aria-expanded')).to.equal('false');
     expect(shadow.querySelector('#settings-panel')).to.equal(null);
-
     settings.click();
     await player.updateComplete;
     expect(settings.getAttribute('aria-expanded')).to.equal('true');
+    expect(more.getAttribute('aria-expanded'), 'the menu closed once an item was chosen').to.equal('false');
     const panel = query(shadow, `#${settings.getAttribute('aria-controls')}`);
     expect(panel.getAttribute('aria-label')).to.equal('Settings');
-
-    settings.click();
-    await player.updateComplete;
-    expect(settings.getAttribute('aria-expanded')).to.equal('false');
-    expect(shadow.querySelector('#settings-panel')).to.equal(null);
+    expect(panel.contains(shadow.activeElement), 'focus moved into the panel, not to the page').to.equal(true);
   });
 
-  it('Escape in the panel closes it and returns focus to the Settings button', async () => {
+  it('Escape in the panel closes it and returns focus to More', async () => {
     speech({ mode: 'manual' });
     const { player, shadow } = await articleWithPlayer();
-    button(shadow, 'Settings').click();
-    await player.updateComplete;
+    await openSettings(player, shadow);
     checkbox(shadow, 'Highlight the words being read').focus();
 
     await sendKeys({ press: 'Escape' });
     await player.updateComplete;
     expect(shadow.querySelector('#settings-panel')).to.equal(null);
     expect(button(shadow, 'Settings').getAttribute('aria-expanded')).to.equal('false');
-    await waitFor(() => shadow.activeElement === button(shadow, 'Settings'), 'focus is back on Settings');
+    await waitFor(() => shadow.activeElement === query(shadow, '#more-button'), 'focus is back on More');
   });
 
   it('turning highlighting off removes the paragraph and word highlight at once, and is remembered', async () => {
@@ -68,8 +74,7 @@ describe('<aloud-player> settings', () => {
     fake.boundary(5, 8);
     expect(currentElements()).to.deep.equal([root.querySelector('h1')]);
     expect(CSS.highlights.has('aloud-word')).to.equal(true);
-    button(shadow, 'Settings').click();
-    await player.updateComplete;
+    await openSettings(player, shadow);
 
     checkbox(shadow, 'Highlight the words being read').click();
     expect(currentElements()).to.deep.equal([]);
@@ -92,7 +97,7 @@ describe('<aloud-player> settings', () => {
     const { player, shadow } = await articleWithPlayer();
     expect(player.playbackRate).to.equal(1.25);
     await player.updateComplete;
-    expect(query(shadow, '#rate').textContent).to.contain('1.25×');
+    expect(speedShown(shadow)).to.equal(1.25);
     // Nothing happened yet: the status line has nothing to say.
     expect(statusText(shadow)).to.equal('');
     void player.play().catch(() => undefined);

@@ -96,7 +96,7 @@ describe('<aloud-player> with markup in the text', () => {
     player.store.dispatch({ type: 'settings', open: true });
     player.store.dispatch({ type: 'shortcuts', open: true });
     await player.updateComplete;
-    expect(query(shadow, 'select').textContent).to.contain(`${IMG} voice`);
+    expect(query(shadow, '#settings-panel select').textContent).to.contain(`${IMG} voice`);
     expect(query<HTMLDialogElement>(shadow, 'dialog').open).to.equal(true);
     await settle(50);
     expect(images(shadow), 'no <img> or <script> element was created').to.equal(0);

@@ -106,9 +106,11 @@ describe('embedding: hostile host CSS', () => {
       AloudPlayer,
     ];
     const shadow = player.shadowRoot as ShadowRoot;
-    // Everything on screen (the closed shortcuts dialog is not).
+    // Everything on screen, the More menu's items included (the closed shortcuts dialog is not).
+    query(shadow, '#more-button').click();
+    await player.updateComplete;
     const controls = Array.from(shadow.querySelectorAll<HTMLElement>('button, input, select')).filter(
-      (control) => !control.closest('dialog:not([open])'),
+      (control) => !control.closest('dialog:not([open]), [hidden]'),
     );
     expect(controls.length).to.be.greaterThan(6);
     for (const control of controls) {

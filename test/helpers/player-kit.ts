@@ -47,12 +47,32 @@ export function query<T extends Element = HTMLElement>(root: ParentNode, selecto
   return found;
 }
 
-/** A button found the way a listener finds it: by its text (visible or visually hidden). */
+/** A button's name from its text, visible or visually hidden, leaving out what is `aria-hidden` (tooltips). */
+export function nameOf(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A button found the way a listener finds it: by its name. */
 export function button(root: ParentNode, name: string): HTMLButtonElement {
   const all = Array.from(root.querySelectorAll('button'));
-  const found = all.find((candidate) => (candidate.textContent ?? '').replace(/\s+/g, ' ').trim() === name);
-  if (!found) throw new Error(`No button named "${name}" (have: ${all.map((b) => b.textContent?.trim()).join(' | ')})`);
+  const found = all.find((candidate) => nameOf(candidate) === name);
+  if (!found) throw new Error(`No button named "${name}" (have: ${all.map(nameOf).join(' | ')})`);
   return found;
+}
+
+/** Opens the settings as a listener does: More, then Settings. */
+export async function openSettings(player: { updateComplete: Promise<boolean> }, shadow: ShadowRoot): Promise<void> {
+  query(shadow, '#more-button').click();
+  await player.updateComplete;
+  button(shadow, 'Settings').click();
+  await player.updateComplete;
+}
+
+/** The speed select's value, as a number. */
+export function speedShown(shadow: ShadowRoot): number {
+  return Number(query<HTMLSelectElement>(shadow, 'select[part="speed"]').value);
 }
 
 export function statusText(shadow: ShadowRoot): string {

@@ -11,6 +11,7 @@ import { extraStrings } from '../../../core/i18n/extras-strings.ts';
 import { strings } from '../../../core/i18n/strings.ts';
 import type { PlayerSnapshot } from '../../../core/player/snapshot.ts';
 import { builtInSupported } from '../../../core/speech/builtin/voices.ts';
+import { keyShortcutsFor } from './key-shortcuts.ts';
 import { definePart, PlayerPart } from './player-part.ts';
 
 export class AloudMoreMenu extends PlayerPart {
@@ -37,8 +38,24 @@ export class AloudMoreMenu extends PlayerPart {
       ?hidden=${!snapshot.ui.moreOpen}
       @keydown=${this.#onKeyDown}
     >
-      ${item(strings.settings(), () => this.request({ type: 'settings', open: !snapshot.ui.settingsOpen }))}
-      ${item(strings.shortcuts(), () => this.request({ type: 'shortcuts', open: true }))}
+      <button
+        type="button"
+        class="menu-item"
+        aria-expanded=${snapshot.ui.settingsOpen ? 'true' : 'false'}
+        aria-controls="settings-panel"
+        @click=${() => this.request({ type: 'settings', open: !snapshot.ui.settingsOpen })}
+      >
+        ${strings.settings()}
+      </button>
+      <button
+        type="button"
+        class="menu-item"
+        aria-haspopup="dialog"
+        aria-keyshortcuts=${keyShortcutsFor('help')}
+        @click=${() => this.request({ type: 'shortcuts', open: true })}
+      >
+        ${strings.shortcuts()}
+      </button>
       ${
         builtInSupported()
           ? item(extraStrings.downloadAudio(), () => this.request({ type: 'settings', open: true, focus: 'download' }))

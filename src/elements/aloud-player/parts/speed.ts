@@ -7,6 +7,7 @@ import { html } from 'lit';
 import { formatRate, strings } from '../../../core/i18n/strings.ts';
 import type { PlayerSnapshot } from '../../../core/player/snapshot.ts';
 import { MAX_RATE, MIN_RATE, RATE_STEP } from '../../../core/playback/state.ts';
+import { keyShortcutsFor } from './key-shortcuts.ts';
 import { definePart, PlayerPart } from './player-part.ts';
 
 function speeds(current: number): number[] {
@@ -21,7 +22,11 @@ export class AloudSpeed extends PlayerPart {
     const rate = snapshot.playback.rate;
     return html`<label class="speed"
       ><span class="visually-hidden">${strings.speedLabel()}</span
-      ><select part="speed" @change=${this.#onChange}>
+      ><select
+        part="speed"
+        aria-keyshortcuts=${`${keyShortcutsFor('slower')} ${keyShortcutsFor('faster')}`}
+        @change=${this.#onChange}
+      >
         ${speeds(rate).map(
           (option) =>
             html`<option value=${option} ?selected=${option === rate}>
