@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { articlePlugin } from './src/pipeline/vite-plugin-article.ts';
 import { embedPlugin } from './src/pipeline/vite-plugin-embed.ts';
 import { espeakPlugin } from './src/pipeline/vite-plugin-espeak.ts';
+import { polyfillBuildPlugin } from './src/pipeline/vite-plugin-polyfill.ts';
 
 // The built-in voice's languages (eSpeak codes). Each costs its dictionary in the
 // lazy download: English fits the 700 KB gzip budget; Arabic (+293 KB) does not.
@@ -15,6 +16,32 @@ export default defineConfig({
     articlePlugin({ contentDir: 'content' }),
     embedPlugin(),
     espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES }),
+    // dist/polyfill.js, the Web Speech polyfill: a separate build, so that aloud.js stays as it is.
+    polyfillBuildPlugin(() => ({
+      base: './',
+      plugins: [espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES })],
+      worker: {
+        format: 'es',
+        plugins: () => [espeakPlugin({ role: 'worker', languages: BUILT_IN_LANGUAGES })],
+      },
+      build: {
+        target: 'es2022',
+        outDir: 'dist',
+        emptyOutDir: false,
+        copyPublicDir: false,
+        // Its one dynamic import needs no preload helper: the engine's chunk has no CSS and one import.
+        modulePreload: false,
+        rollupOptions: {
+          input: { polyfill: 'src/polyfill/index.ts' },
+          // Keep the entry's exports: it is a library entry, not a page script.
+          preserveEntrySignatures: 'exports-only',
+          output: {
+            entryFileNames: 'polyfill.js',
+            chunkFileNames: 'assets/polyfill-[name]-[hash].js',
+          },
+        },
+      },
+    })),
   ],
   // The eSpeak worker is an ES module worker: the package is an ES module with a
   // Node-only dynamic import that a classic (IIFE) worker build cannot hold.
