@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import { articlePlugin } from './src/pipeline/vite-plugin-article.ts';
 import { embedPlugin } from './src/pipeline/vite-plugin-embed.ts';
+import { SHIPPED_LANGUAGES } from './src/pipeline/espeak-data.ts';
 import { espeakPlugin } from './src/pipeline/vite-plugin-espeak.ts';
 import { polyfillBuildPlugin } from './src/pipeline/vite-plugin-polyfill.ts';
 
-// The built-in voice's languages (eSpeak codes). Each costs its dictionary in the
-// lazy download: English fits the 700 KB gzip budget; Arabic (+293 KB) does not.
-const BUILT_IN_LANGUAGES = ['en'];
+// The built-in voice's languages (eSpeak codes): English in the engine's first
+// download, Arabic as a file of its own fetched only when an Arabic voice speaks.
+const BUILT_IN_LANGUAGES = SHIPPED_LANGUAGES.base;
+const ON_DEMAND_LANGUAGES = SHIPPED_LANGUAGES.onDemand;
 
 // `base: './'` keeps every URL relative, so dist/ works from any static host
 // and base path, and aloud.js finds its lazy chunks relative to its own URL.
@@ -15,11 +17,11 @@ export default defineConfig({
   plugins: [
     articlePlugin({ contentDir: 'content' }),
     embedPlugin(),
-    espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES }),
+    espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES, onDemand: ON_DEMAND_LANGUAGES }),
     // dist/polyfill.js, the Web Speech polyfill: a separate build, so that aloud.js stays as it is.
     polyfillBuildPlugin(() => ({
       base: './',
-      plugins: [espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES })],
+      plugins: [espeakPlugin({ role: 'page', languages: BUILT_IN_LANGUAGES, onDemand: ON_DEMAND_LANGUAGES })],
       worker: {
         format: 'es',
         plugins: () => [espeakPlugin({ role: 'worker', languages: BUILT_IN_LANGUAGES })],

@@ -105,6 +105,7 @@ export class BuiltInEngine implements SpeechEngine {
     else {
       utterance.jobId = this.worker.synthesize(
         {
+          ...(voice.language ? { language: voice.language } : {}),
           segments: sentences.map((sentence) => sentence.text),
           lang: request.lang,
           settings: synthesisSettings(request, voice.espeak),
@@ -140,7 +141,13 @@ export class BuiltInEngine implements SpeechEngine {
     if (!voice) return null;
     const settings = synthesisSettings({ text: '', lang: request.lang, rate: request.rate }, voice.espeak);
     return this.worker.synthesize(
-      { segments: request.segments, lang: request.lang, settings, priority: 'render' },
+      {
+        ...(voice.language ? { language: voice.language } : {}),
+        segments: request.segments,
+        lang: request.lang,
+        settings,
+        priority: 'render',
+      },
       handlers,
     );
   }
