@@ -70,6 +70,8 @@ export default defineConfig({
         index: 'index.html',
         'rtl-demo': 'rtl-demo.html',
         'embed-demo': 'embed-demo.html',
+        // speech-demo.html: a plain Web Speech page that imports the built polyfill.js and changes nothing else.
+        'speech-demo': 'speech-demo.html',
         aloud: 'src/aloud.ts',
       },
       output: {

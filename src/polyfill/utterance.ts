@@ -6,19 +6,20 @@
  * 0–1, 0.1–10 and 0–2, and `voice` takes a `SpeechSynthesisVoice` or null.
  */
 import { brand, clampFloat, defineEventHandlers, toDOMString } from './idl.ts';
+import type { SpeechSynthesisErrorEvent, SpeechSynthesisEvent } from './events.ts';
 import { SpeechSynthesisVoice } from './voice.ts';
 
 export const UTTERANCE_EVENTS = ['start', 'end', 'error', 'pause', 'resume', 'mark', 'boundary'] as const;
 
 export class SpeechSynthesisUtterance extends EventTarget {
   // The event handler attributes: accessors on the prototype (defineEventHandlers below).
-  declare onstart: ((event: Event) => unknown) | null;
-  declare onend: ((event: Event) => unknown) | null;
-  declare onerror: ((event: Event) => unknown) | null;
-  declare onpause: ((event: Event) => unknown) | null;
-  declare onresume: ((event: Event) => unknown) | null;
-  declare onmark: ((event: Event) => unknown) | null;
-  declare onboundary: ((event: Event) => unknown) | null;
+  declare onstart: ((event: SpeechSynthesisEvent) => unknown) | null;
+  declare onend: ((event: SpeechSynthesisEvent) => unknown) | null;
+  declare onerror: ((event: SpeechSynthesisErrorEvent) => unknown) | null;
+  declare onpause: ((event: SpeechSynthesisEvent) => unknown) | null;
+  declare onresume: ((event: SpeechSynthesisEvent) => unknown) | null;
+  declare onmark: ((event: SpeechSynthesisEvent) => unknown) | null;
+  declare onboundary: ((event: SpeechSynthesisEvent) => unknown) | null;
   #text = '';
   #lang = '';
   #voice: SpeechSynthesisVoice | null = null;
