@@ -20,8 +20,10 @@ export interface SsmlMark {
 export interface SsmlText {
   /** What is spoken. */
   readonly text: string;
-  /** `origin[i]`: offset in the source of plain-text character i (one more entry for the end). */
+  /** `origin[i]`: offset in the source where plain-text character i starts (one more entry for the end). */
   readonly origin: readonly number[];
+  /** `originEnd[i]`: offset in the source just after plain-text character i (an entity ends after its `;`). */
+  readonly originEnd: readonly number[];
   readonly marks: readonly SsmlMark[];
   /** `xml:lang` of `<speak>`, or ''. */
   readonly lang: string;
@@ -56,11 +58,15 @@ const SEPARATING = new Set(['break', 'p', 's', 'paragraph', 'sentence']);
 export function parseSsml(source: string): SsmlText {
   let text = '';
   const origin: number[] = [];
+  const originEnd: number[] = [];
   const marks: SsmlMark[] = [];
   let lang = '';
-  const add = (piece: string, at: number): void => {
+  const add = (piece: string, at: number, end: number): void => {
     text += piece;
-    for (let index = 0; index < piece.length; index++) origin.push(at);
+    for (let index = 0; index < piece.length; index++) {
+      origin.push(at);
+      originEnd.push(end);
+    }
   };
 
   let position = 0;
@@ -75,7 +81,7 @@ export function parseSsml(source: string): SsmlText {
       else if (source.startsWith('<![CDATA[', position)) {
         const close = source.indexOf(']]>', position);
         const end = close < 0 ? source.length : close;
-        for (let index = position + 9; index < end; index++) add(source[index] ?? '', index);
+        for (let index = position + 9; index < end; index++) add(source[index] ?? '', index, index + 1);
         position = end + 3;
       } else {
         const close = source.indexOf('>', position);
@@ -84,7 +90,8 @@ export function parseSsml(source: string): SsmlText {
         if (!tag.startsWith('/') && name === 'mark')
           marks.push({ name: attribute(tag, 'name'), at: text.length, source: position });
         if (!tag.startsWith('/') && name === 'speak' && !lang) lang = attribute(tag, 'xml:lang');
-        if (SEPARATING.has(name)) add(' ', position);
+        // A space that stands for the tag, with no width in the source.
+        if (SEPARATING.has(name)) add(' ', position, position);
         position = close < 0 ? source.length : close + 1;
       }
       continue;
@@ -93,14 +100,14 @@ export function parseSsml(source: string): SsmlText {
       const match = /^&(#x?[0-9a-f]+|[a-z]+);/i.exec(source.slice(position, position + 12));
       const decoded = match ? decodeEntity(match[0]) : null;
       if (match && decoded !== null) {
-        add(decoded, position);
+        add(decoded, position, position + match[0].length);
         position += match[0].length;
         continue;
       }
     }
-    add(char, position);
+    add(char, position, position + 1);
     position++;
   }
   origin.push(source.length);
-  return { text, origin, marks, lang };
+  return { text, origin, originEnd, marks, lang };
 }

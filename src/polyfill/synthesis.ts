@@ -174,9 +174,13 @@ export class SpeechSynthesis extends EventTarget {
         if (!live() || !entry.started) return;
         this.#marksUpTo(entry, charIndex);
         if (!live()) return;
-        const origin = entry.ssml?.origin;
-        const from = origin ? (origin[charIndex] ?? 0) : charIndex;
-        const to = origin ? (origin[charIndex + charLength] ?? from) : charIndex + charLength;
+        const ssml = entry.ssml;
+        const from = ssml ? (ssml.origin[charIndex] ?? 0) : charIndex;
+        const to = ssml
+          ? charLength > 0
+            ? (ssml.originEnd[charIndex + charLength - 1] ?? from)
+            : from
+          : charIndex + charLength;
         this.#fire(entry, 'boundary', { name, charIndex: from, charLength: Math.max(0, to - from) });
       },
       end: () => {

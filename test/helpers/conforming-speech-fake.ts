@@ -175,6 +175,8 @@ function plan(text: string): Step[] {
       if (match[1] !== undefined) steps.push({ type: 'mark', name: match[1], charIndex: index, charLength: 0 });
       continue;
     }
+    // Punctuation alone is not a word.
+    if (!/[\p{L}\p{N}]/u.test(match[0])) continue;
     const word = match[0].replace(/[.,!?;:"']+$/, '');
     if (sentenceStart) {
       const end = text.slice(index).search(/[.!?](\s|<|$)/);

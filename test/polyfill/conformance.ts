@@ -275,7 +275,7 @@ export function conformanceSuite(name: string, provide: () => Promise<void>): vo
 
     it('fires SSML <mark> events before the word that follows them, with offsets into the SSML', async () => {
       const { speechSynthesis, SpeechSynthesisUtterance } = api();
-      const ssml = '<speak>Good <mark name="here"/>morning to <mark name="you"/>everyone.</speak>';
+      const ssml = '<speak>Good <mark name="here"/>morning to <mark name="you"/><emphasis>everyone</emphasis>.</speak>';
       const utterance = new SpeechSynthesisUtterance(ssml);
       const { seen, finished } = record(utterance);
       speechSynthesis.speak(utterance);
