@@ -20,7 +20,8 @@ const ERRORS: Readonly<Record<EngineErrorCode, SpeechSynthesisErrorCode>> = {
   'no-voice': 'language-unavailable',
   'not-allowed': 'not-allowed',
   timeout: 'synthesis-failed',
-  unavailable: 'audio-hardware',
+  // Web Audio is missing or refused: to a page, no synthesis is available.
+  unavailable: 'synthesis-unavailable',
 };
 
 interface Job {
@@ -68,7 +69,7 @@ export class EspeakBackend implements SpeechBackend {
       sink.error(code);
     };
     if (!voice) return void setTimeout(() => fail('language-unavailable'), 0);
-    if (!builtInSupported()) return void setTimeout(() => fail('audio-hardware'), 0);
+    if (!builtInSupported()) return void setTimeout(() => fail('synthesis-unavailable'), 0);
     loadBuiltInEngine().then(
       (engine) => {
         if (this.#job !== job) return;

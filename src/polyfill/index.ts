@@ -9,11 +9,9 @@
  *     install();
  *     speechSynthesis.speak(new SpeechSynthesisUtterance('Hello'));
  */
-import type { SpeechBackend } from './backend.ts';
-import { EspeakBackend } from './espeak-backend.ts';
-import { CONSTRUCTING } from './idl.ts';
+import { createSpeechSynthesis } from './create-speech-synthesis.ts';
 import { installOn, type InstallResult, type InstallWhen } from './install.ts';
-import { SpeechSynthesis } from './synthesis.ts';
+import type { SpeechSynthesis } from './synthesis.ts';
 
 export { SpeechSynthesis } from './synthesis.ts';
 export { SpeechSynthesisUtterance } from './utterance.ts';
@@ -24,15 +22,7 @@ export type { BackendSink, BackendUtterance, SpeechBackend } from './backend.ts'
 export type { VoiceDescription } from './voice.ts';
 export type { InstallResult, InstallWhen } from './install.ts';
 
-export interface CreateOptions {
-  /** Another speech engine behind the same queue; the built-in eSpeak-NG voice by default. */
-  readonly backend?: SpeechBackend;
-}
-
-/** A new, independent `SpeechSynthesis` (its own queue), without touching `window`. */
-export function createSpeechSynthesis(options: CreateOptions = {}): SpeechSynthesis {
-  return new SpeechSynthesis(CONSTRUCTING, options.backend ?? new EspeakBackend());
-}
+export { createSpeechSynthesis, type CreateOptions } from './create-speech-synthesis.ts';
 
 /** The polyfill's instance: what `install()` puts on `window`. */
 export const speechSynthesis: SpeechSynthesis = createSpeechSynthesis();
