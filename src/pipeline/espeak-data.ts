@@ -35,15 +35,32 @@ const DATA_ROOT = '/usr/share/espeak-ng-data/';
 const CORE_FILES = ['phondata', 'phontab', 'phonindex', 'intonations'];
 
 /**
- * Each shipped language: its dictionary and its language definitions
- * (`lang/<family>/<code>` plus regional variants such as `en-GB-scotland`).
- * Arabic is listed so that adding it is one word in vite.config.ts; it is
- * not shipped because it costs 293 KB gzip and the budget has ~10 KB left.
+ * Each language eSpeak-NG can be shipped with: its dictionary and its
+ * language definitions (`lang/<family>/<code>` plus regional variants such
+ * as `en-GB-scotland`).
  */
 export const LANGUAGE_FILES: Readonly<Record<string, { readonly dict: string; readonly lang: RegExp }>> = {
   en: { dict: 'en_dict', lang: /^lang\/gmw\/en(-[A-Za-z0-9-]+)?$/ },
   ar: { dict: 'ar_dict', lang: /^lang\/sem\/ar$/ },
 };
+
+/**
+ * What the build ships. `base` goes into the data file the engine loads
+ * first, with the phoneme tables every language needs; each `onDemand`
+ * language is a file of its own (its dictionary and definitions only),
+ * fetched the first time one of its voices speaks, so a page that reads
+ * only English downloads no Arabic. Every language here needs voices in
+ * src/core/speech/builtin/voices.ts and a size budget in package.json.
+ */
+export const SHIPPED_LANGUAGES = { base: ['en'], onDemand: ['ar'] } as const;
+
+/** A language's own files, cut out of the package into a file of their own. */
+export interface LanguagePackage {
+  readonly code: string;
+  readonly data: Uint8Array;
+  /** Where each file lies in `data`; `filename` is its path in eSpeak's file system. */
+  readonly files: readonly PackagedFile[];
+}
 
 export function readPackageMetadata(js: string): PackageMetadata {
   const match = METADATA.exec(js);
@@ -72,8 +89,11 @@ export function filesForLanguages(languages: readonly string[]): (filename: stri
   };
 }
 
-export function trimPackage(js: string, data: Uint8Array, keep: (filename: string) => boolean): TrimmedPackage {
-  const metadata = readPackageMetadata(js);
+function extract(
+  metadata: PackageMetadata,
+  data: Uint8Array,
+  keep: (filename: string) => boolean,
+): { data: Uint8Array; files: PackagedFile[] } {
   if (metadata.size !== data.byteLength) {
     throw new Error(`espeak-ng.data is ${data.byteLength} bytes but the JS expects ${metadata.size}`);
   }
@@ -87,6 +107,12 @@ export function trimPackage(js: string, data: Uint8Array, keep: (filename: strin
     files.push({ filename: file.filename, start: offset, end: offset + (file.end - file.start) });
     offset += file.end - file.start;
   }
+  return { data: out, files };
+}
+
+export function trimPackage(js: string, data: Uint8Array, keep: (filename: string) => boolean): TrimmedPackage {
+  const { data: out, files } = extract(readPackageMetadata(js), data, keep);
+  const total = out.byteLength;
   const literal = files.map(
     (file) => `{filename:${JSON.stringify(file.filename)},start:${file.start},end:${file.end}}`,
   );
@@ -95,6 +121,21 @@ export function trimPackage(js: string, data: Uint8Array, keep: (filename: strin
     () => `loadPackage({files:[${literal.join(',')}],remote_package_size:${total}})`,
   );
   return { js: rewritten, data: out, files };
+}
+
+/**
+ * An on-demand language: its dictionary and language definitions, without
+ * the phoneme tables (the base file has them). The worker writes these
+ * files into eSpeak's file system before the language's first sentence.
+ */
+export function languagePackage(js: string, data: Uint8Array, code: string): LanguagePackage {
+  const spec = LANGUAGE_FILES[code];
+  if (!spec) throw new Error(`eSpeak data: no file list for language "${code}"`);
+  const keep = (filename: string): boolean => {
+    const path = filename.startsWith(DATA_ROOT) ? filename.slice(DATA_ROOT.length) : '';
+    return path === spec.dict || spec.lang.test(path);
+  };
+  return { code, ...extract(readPackageMetadata(js), data, keep) };
 }
 
 /**

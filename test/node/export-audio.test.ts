@@ -86,7 +86,8 @@ describe('built-in voices and settings', () => {
     assert.equal(chooseBuiltInVoice('en_AU')?.espeak, 'en');
     assert.equal(chooseBuiltInVoice('en-GB', 'built-in:en-gb-scotland')?.espeak, 'en-gb-scotland');
     assert.equal(chooseBuiltInVoice('en-US', 'com.apple.daniel')?.espeak, 'en-us');
-    assert.equal(chooseBuiltInVoice('ar'), null);
+    assert.equal(chooseBuiltInVoice('ar')?.espeak, 'sem/ar');
+    assert.equal(chooseBuiltInVoice('ja'), null);
     assert.equal(chooseBuiltInVoice('fr', 'built-in:en-us'), null);
   });
 

@@ -10,7 +10,9 @@
  * the player never sees the failure and keeps its place. A built-in voice
  * chosen in the picker uses the built-in engine directly.
  *
- * The built-in engine is loaded only when first needed (see builtin/load.ts).
+ * The built-in engine is loaded only when first needed, and reached like the
+ * browser's: the polyfill's `speechSynthesis` behind the same Web Speech
+ * adapter (builtin-speech.ts).
  */
 import type {
   EngineErrorCode,
@@ -21,7 +23,7 @@ import type {
   SpeechEngine,
 } from './engine.ts';
 import { unlockAudio } from './builtin/audio-context.ts';
-import { loadBuiltInEngine } from './builtin/load.ts';
+import { loadBuiltInSpeech } from './builtin-speech.ts';
 import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, builtInSupported, isBuiltInVoiceId } from './builtin/voices.ts';
 import { WebSpeechEngine } from './web-speech-engine.ts';
 import { WEB_SPEECH_ENGINE_ID } from './web-speech-map.ts';
@@ -66,7 +68,7 @@ export class FallbackEngine implements SpeechEngine {
 
   constructor(options: FallbackEngineOptions = {}) {
     this.#web = options.webSpeech ?? new WebSpeechEngine();
-    this.#loadBuiltIn = options.loadBuiltIn ?? loadBuiltInEngine;
+    this.#loadBuiltIn = options.loadBuiltIn ?? loadBuiltInSpeech;
     this.#choice = options.choice ?? (() => 'auto');
     this.#canUseBuiltIn = options.builtInSupported ?? builtInSupported();
     this.#cleanups.push(this.#web.subscribe((event) => this.#onInner(this.#web, event)));

@@ -16,8 +16,14 @@ import { WebSpeechVoices } from './web-speech-voices.ts';
 import { EngineListeners } from './engine-listeners.ts';
 
 export interface WebSpeechEngineOptions {
-  /** Defaults to `globalThis.speechSynthesis`; `null` means "not available". */
+  /**
+   * Any object with the `SpeechSynthesis` interface: the browser's (the
+   * default, `globalThis.speechSynthesis`) or one from the polyfill's
+   * `createSpeechSynthesis()`; `null` means "not available".
+   */
   readonly synth?: SpeechSynthesis | null;
+  /** The `SpeechSynthesisUtterance` class that goes with `synth`; defaults to the global one. */
+  readonly utterance?: typeof SpeechSynthesisUtterance;
   /** How long `ready()` waits for voices before resolving with what there is. */
   readonly voicesTimeoutMs?: number;
   /** No `start` within this long means the engine cannot speak. */
@@ -56,6 +62,7 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly id = WEB_SPEECH_ENGINE_ID;
 
   readonly #synth: SpeechSynthesis | null;
+  readonly #Utterance: typeof SpeechSynthesisUtterance | undefined;
   readonly #win: Window | null;
   readonly #watchdogStartMs: number;
   readonly #watchdogEndFactor: number;
@@ -72,6 +79,7 @@ export class WebSpeechEngine implements SpeechEngine {
 
   constructor(options: WebSpeechEngineOptions = {}) {
     this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
+    this.#Utterance = options.utterance ?? globalThis.SpeechSynthesisUtterance;
     this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
     this.#watchdogStartMs = options.watchdogStartMs ?? 4000;
     this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
@@ -98,7 +106,7 @@ export class WebSpeechEngine implements SpeechEngine {
     };
     this.#current = current;
 
-    if (!this.#synth || typeof SpeechSynthesisUtterance === 'undefined') {
+    if (!this.#synth || !this.#Utterance) {
       // Async, like a real engine's error, so callers can rely on getting the
       // id back before any event for it.
       queueMicrotask(() => this.#fail(current, 'unavailable'));
@@ -172,10 +180,11 @@ export class WebSpeechEngine implements SpeechEngine {
 
   #speakNative(current: Current): void {
     const synth = this.#synth;
-    if (!synth) return;
+    const Utterance = this.#Utterance;
+    if (!synth || !Utterance) return;
     const { request } = current;
     const native = ++this.#lastNative;
-    const utterance = new SpeechSynthesisUtterance(request.text);
+    const utterance = new Utterance(request.text);
     utterance.lang = request.lang;
     utterance.rate = clamp(request.rate, 0.1, 10, 1);
     utterance.pitch = clamp(request.pitch, 0, 2, 1);

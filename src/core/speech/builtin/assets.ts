@@ -9,15 +9,32 @@
 import workerUrl from './espeak.worker.ts?worker&url';
 import data from 'virtual:aloud-espeak-data';
 
+/** A language shipped as a data file of its own, fetched when one of its voices first speaks. */
+export interface LanguageAsset {
+  readonly url: string;
+  /** Size of the (uncompressed) file. */
+  readonly bytes: number;
+  /** Where each eSpeak file lies in it; `filename` is its path in eSpeak's file system. */
+  readonly files: ReadonlyArray<{ readonly filename: string; readonly start: number; readonly end: number }>;
+}
+
 export interface EngineAssets {
   readonly workerUrl: string;
   readonly dataUrl: string;
   /** Size of the (uncompressed) data file, for progress and a sanity check. */
   readonly dataBytes: number;
+  /** By eSpeak language code, e.g. `ar`. */
+  readonly languages: Readonly<Record<string, LanguageAsset>>;
 }
 
 export const engineAssets: EngineAssets = {
   workerUrl: new URL(workerUrl, import.meta.url).href,
   dataUrl: new URL(data.url, import.meta.url).href,
   dataBytes: data.bytes,
+  languages: Object.fromEntries(
+    Object.entries(data.languages).map(([code, language]) => [
+      code,
+      { ...language, url: new URL(language.url, import.meta.url).href },
+    ]),
+  ),
 };

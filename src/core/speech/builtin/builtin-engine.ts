@@ -55,6 +55,11 @@ export class BuiltInEngine implements SpeechEngine {
   #paused = false;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #audioOut: AudioOut | null = null;
+  /**
+   * Also emit a `sentence` boundary as each sentence starts. Off for the
+   * player (it reads word boundaries only); the Web Speech polyfill turns it on.
+   */
+  sentenceBoundaries = false;
 
   private constructor(readonly worker: EspeakWorker) {}
 
@@ -100,6 +105,7 @@ export class BuiltInEngine implements SpeechEngine {
     else {
       utterance.jobId = this.worker.synthesize(
         {
+          ...(voice.language ? { language: voice.language } : {}),
           segments: sentences.map((sentence) => sentence.text),
           lang: request.lang,
           settings: synthesisSettings(request, voice.espeak),
@@ -135,7 +141,13 @@ export class BuiltInEngine implements SpeechEngine {
     if (!voice) return null;
     const settings = synthesisSettings({ text: '', lang: request.lang, rate: request.rate }, voice.espeak);
     return this.worker.synthesize(
-      { segments: request.segments, lang: request.lang, settings, priority: 'render' },
+      {
+        ...(voice.language ? { language: voice.language } : {}),
+        segments: request.segments,
+        lang: request.lang,
+        settings,
+        priority: 'render',
+      },
       handlers,
     );
   }
@@ -201,6 +213,17 @@ export class BuiltInEngine implements SpeechEngine {
     if (segmentStart === undefined) {
       segmentStart = utterance.segmentStarts[index] = start;
       if (index === 0) utterance.timeline.push({ at: start, event: { type: 'start', utteranceId: id } });
+      if (this.sentenceBoundaries)
+        utterance.timeline.push({
+          at: start,
+          event: {
+            type: 'boundary',
+            utteranceId: id,
+            name: 'sentence',
+            charIndex: sentence.start,
+            charLength: sentence.end - sentence.start,
+          },
+        });
     }
     for (const word of words) {
       utterance.timeline.push({

@@ -10,7 +10,7 @@
  * This file is GPL-3.0 territory only by what it loads: it bundles with
  * eSpeak-NG into its own chunk (see vite-plugin-espeak.ts).
  */
-import init, { type ESpeakNGWorker } from '@echogarden/espeak-ng-emscripten';
+import init, { type ESpeakNGWorker, type EspeakModule } from '@echogarden/espeak-ng-emscripten';
 import { WordTimer, prepareText } from './espeak-text.ts';
 import type { FromWorker, SegmentWord, SynthesisSettings, ToWorker } from './protocol.ts';
 
@@ -25,6 +25,7 @@ interface Job {
 
 const jobs = new Map<number, Job>();
 let synth: ESpeakNGWorker | null = null;
+let espeak: EspeakModule | null = null;
 let running = false;
 /** Settings last applied: `set_voice` reloads a dictionary (100–300 ms), so skip repeats. */
 let applied: SynthesisSettings | null = null;
@@ -36,11 +37,27 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 async function load(data: ArrayBuffer): Promise<void> {
   try {
     const module = await init({ getPreloadedPackage: () => data, print: () => undefined, printErr: () => undefined });
+    espeak = module;
     synth = new module.eSpeakNGWorker();
     post({ type: 'ready', sampleRate: synth.get_samplerate() });
     void run();
   } catch (error) {
     post({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Writes an on-demand language's files where the data package would have put
+ * them. Its voices are then selected by file path (`sem/ar`): eSpeak's voice
+ * list was read at start-up, without them. A failure here shows up as the
+ * job's `failed` ("no eSpeak voice"), which the engine reports.
+ */
+function addLanguage(data: ArrayBuffer, files: ReadonlyArray<{ filename: string; start: number; end: number }>): void {
+  if (!espeak) return;
+  const bytes = new Uint8Array(data);
+  for (const file of files) {
+    espeak.FS.mkdirTree(file.filename.slice(0, file.filename.lastIndexOf('/')));
+    espeak.FS.writeFile(file.filename, bytes.subarray(file.start, file.end));
   }
 }
 
@@ -148,6 +165,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       return;
     case 'cancel':
       jobs.delete(message.jobId);
+      return;
+    case 'add-language':
+      addLanguage(message.data, message.files);
       return;
   }
 });

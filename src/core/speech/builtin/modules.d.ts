@@ -39,6 +39,11 @@ declare module '@echogarden/espeak-ng-emscripten' {
 
   export interface EspeakModule {
     readonly eSpeakNGWorker: new () => ESpeakNGWorker;
+    /** Emscripten's in-memory file system, where the data package's files live. */
+    readonly FS: {
+      mkdirTree(path: string): void;
+      writeFile(path: string, data: Uint8Array): void;
+    };
   }
 
   export interface EspeakInitOptions {
@@ -53,7 +58,21 @@ declare module '@echogarden/espeak-ng-emscripten' {
 }
 
 declare module 'virtual:aloud-espeak-data' {
-  const data: { readonly url: string; readonly bytes: number };
+  const data: {
+    readonly url: string;
+    readonly bytes: number;
+    /** On-demand languages: a data file each, and where each eSpeak file lies in it. */
+    readonly languages: Readonly<
+      Record<
+        string,
+        {
+          readonly url: string;
+          readonly bytes: number;
+          readonly files: ReadonlyArray<{ readonly filename: string; readonly start: number; readonly end: number }>;
+        }
+      >
+    >;
+  };
   export default data;
 }
 

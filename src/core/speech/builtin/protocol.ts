@@ -28,7 +28,16 @@ export type ToWorker =
       readonly lang: string;
       readonly settings: SynthesisSettings;
     }
-  | { readonly type: 'cancel'; readonly jobId: number };
+  | { readonly type: 'cancel'; readonly jobId: number }
+  /**
+   * An on-demand language's files, written into eSpeak's file system. Sent
+   * before the first job that needs them: the worker handles messages in order.
+   */
+  | {
+      readonly type: 'add-language';
+      readonly data: ArrayBuffer;
+      readonly files: ReadonlyArray<{ readonly filename: string; readonly start: number; readonly end: number }>;
+    };
 
 export interface SegmentWord {
   /** UTF-16 offset into the segment. */

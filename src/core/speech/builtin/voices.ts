@@ -1,7 +1,7 @@
 /**
  * The built-in engine's voices, known without loading it, so the voice
  * picker can list them before anything is downloaded. They must match the
- * languages the build ships (vite.config.ts → espeakPlugin `languages`).
+ * languages the build ships (SHIPPED_LANGUAGES in src/pipeline/espeak-data.ts).
  */
 import type { EngineVoice } from '../engine.ts';
 
@@ -10,9 +10,11 @@ export const BUILT_IN_ENGINE_ID = 'built-in';
 export interface BuiltInVoice extends EngineVoice {
   /** The eSpeak-NG voice name passed to `set_voice`. */
   readonly espeak: string;
+  /** The on-demand language data file the voice needs (e.g. `ar`), if not in the base file. */
+  readonly language?: string;
 }
 
-function voice(espeak: string, lang: string, name: string, isDefault = false): BuiltInVoice {
+function voice(espeak: string, lang: string, name: string, isDefault = false, language?: string): BuiltInVoice {
   return Object.freeze({
     id: `${BUILT_IN_ENGINE_ID}:${espeak}`,
     name: `${name} (built-in)`,
@@ -20,6 +22,7 @@ function voice(espeak: string, lang: string, name: string, isDefault = false): B
     isDefault,
     engine: BUILT_IN_ENGINE_ID,
     espeak,
+    ...(language ? { language } : {}),
   });
 }
 
@@ -31,6 +34,9 @@ export const BUILT_IN_VOICES: readonly BuiltInVoice[] = Object.freeze([
   voice('en-gb-scotland', 'en-GB', 'English, Scotland'),
   voice('en-029', 'en-029', 'English, Caribbean'),
   voice('en-us-nyc', 'en-US', 'English, New York City'),
+  // On demand: its dictionary is fetched the first time it speaks. By file path, as
+  // eSpeak's voice list is read before the file is there (espeak.worker.ts).
+  voice('sem/ar', 'ar', 'Arabic', false, 'ar'),
 ]);
 
 /** Regions whose English is closer to British than to American English. */

@@ -14,6 +14,8 @@ export interface JobHandlers {
 }
 
 export interface JobRequest {
+  /** The on-demand language data the voice needs (`BuiltInVoice.language`), fetched first if need be. */
+  readonly language?: string;
   readonly segments: readonly string[];
   readonly lang: string;
   readonly settings: SynthesisSettings;
@@ -40,23 +42,21 @@ function startWorker(url: string): { worker: Worker; release: () => void } {
  * net::ERR_ABORTED although every byte had arrived); XHR has progress events
  * and completes normally.
  */
-function fetchData(assets: EngineAssets, onProgress: (fraction: number) => void): Promise<ArrayBuffer> {
+function fetchData(url: string, bytes: number, onProgress: (fraction: number) => void): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('GET', assets.dataUrl);
+    request.open('GET', url);
     request.responseType = 'arraybuffer';
     // With gzip on the wire, `loaded` and `total` count compressed bytes: use them as a pair.
     request.onprogress = (event) =>
-      onProgress(Math.min(1, event.loaded / (event.lengthComputable ? event.total : assets.dataBytes)));
+      onProgress(Math.min(1, event.loaded / (event.lengthComputable ? event.total : bytes)));
     request.onload = () => {
       const data: unknown = request.response;
-      if (request.status !== 200 || !(data instanceof ArrayBuffer))
-        reject(new Error(`${assets.dataUrl}: HTTP ${request.status}`));
-      else if (data.byteLength !== assets.dataBytes)
-        reject(new Error(`${assets.dataUrl}: ${data.byteLength} bytes, not the ${assets.dataBytes} built`));
+      if (request.status !== 200 || !(data instanceof ArrayBuffer)) reject(new Error(`${url}: HTTP ${request.status}`));
+      else if (data.byteLength !== bytes) reject(new Error(`${url}: ${data.byteLength} bytes, not the ${bytes} built`));
       else resolve(data);
     };
-    request.onerror = () => reject(new Error(`${assets.dataUrl}: network error`));
+    request.onerror = () => reject(new Error(`${url}: network error`));
     request.send();
   });
 }
@@ -66,11 +66,16 @@ export class EspeakWorker {
   readonly #jobs = new Map<number, JobHandlers>();
 
   readonly #worker: Worker;
+  readonly #assets: EngineAssets;
+  /** On-demand languages sent to the worker, or on their way. */
+  readonly #languages = new Map<string, Promise<void>>();
   private constructor(
     worker: Worker,
     readonly sampleRate: number,
+    assets: EngineAssets,
   ) {
     this.#worker = worker;
+    this.#assets = assets;
 
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.#onMessage(event.data));
   }
@@ -88,10 +93,10 @@ export class EspeakWorker {
       worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         release();
-        if (message.type === 'ready') resolve(new EspeakWorker(worker, message.sampleRate));
+        if (message.type === 'ready') resolve(new EspeakWorker(worker, message.sampleRate, assets));
         else if (message.type === 'load-failed') fail(message.message);
       });
-      fetchData(assets, (fraction) => onProgress(0.95 * fraction)).then(
+      fetchData(assets.dataUrl, assets.dataBytes, (fraction) => onProgress(0.95 * fraction)).then(
         (data) => {
           const load: ToWorker = { type: 'load', data };
           worker.postMessage(load, [data]);
@@ -104,9 +109,35 @@ export class EspeakWorker {
   synthesize(request: JobRequest, handlers: JobHandlers): number {
     const jobId = ++this.#lastJobId;
     this.#jobs.set(jobId, handlers);
-    const message: ToWorker = { type: 'synthesize', jobId, ...request };
-    this.#worker.postMessage(message);
+    const { language, ...job } = request;
+    const post = (): void => {
+      // Cancelled while its language was loading: nothing to send.
+      if (!this.#jobs.has(jobId)) return;
+      const message: ToWorker = { type: 'synthesize', jobId, ...job };
+      this.#worker.postMessage(message);
+    };
+    if (!language) post();
+    else
+      this.#language(language).then(post, (error: unknown) => {
+        if (this.#jobs.delete(jobId)) handlers.failed(error instanceof Error ? error.message : String(error));
+      });
     return jobId;
+  }
+
+  /** Fetches an on-demand language's data once and hands it to the worker; a failed fetch is tried again next time. */
+  #language(code: string): Promise<void> {
+    let loading = this.#languages.get(code);
+    if (loading) return loading;
+    const asset = this.#assets.languages[code];
+    loading = asset
+      ? fetchData(asset.url, asset.bytes, () => undefined).then((data) => {
+          const message: ToWorker = { type: 'add-language', data, files: asset.files };
+          this.#worker.postMessage(message, [data]);
+        })
+      : Promise.reject(new Error(`built-in voice: no data file for language "${code}" in this build`));
+    loading.catch(() => this.#languages.delete(code));
+    this.#languages.set(code, loading);
+    return loading;
   }
 
   cancel(jobId: number): void {
