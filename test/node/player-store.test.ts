@@ -163,3 +163,38 @@ describe('PagePreferences', () => {
     assert.equal(heard.length, 2, 'no longer listening');
   });
 });
+
+describe('PlaybackNews', () => {
+  it('says the built-in voice is loading at most every two seconds', () => {
+    const { store } = storeWithMachine();
+    let now = 0;
+    const news = new PlaybackNews(store, () => now);
+    const said: string[] = [];
+    store.subscribe((next, previous) => {
+      if (next.status !== previous.status && next.status) said.push(messageText(next.status, 'en'));
+    });
+    for (const [at, progress] of [
+      [0, 0],
+      [50, 0.1],
+      [120, 0.35],
+      [250, 0.6],
+      [2100, 0.8],
+      [2200, 0.95],
+      [2300, 1],
+    ] as const) {
+      now = at;
+      news.engineNotice({ type: 'loading', engine: 'built-in', progress });
+    }
+    assert.deepEqual(said, ['Loading voice… 0%', 'Loading voice… 80%']);
+  });
+
+  it('says the fastest speed instead of nothing when Faster is pressed at 3×', () => {
+    const { store } = storeWithMachine();
+    store.restoreRate(3);
+    store.dispatch({ type: 'faster' });
+    assert.equal(messageText(store.snapshot.status!, 'en'), 'Fastest speed, 3×');
+    store.restoreRate(0.5);
+    store.dispatch({ type: 'slower' });
+    assert.equal(messageText(store.snapshot.status!, 'en'), 'Slowest speed, 0.5×');
+  });
+});

@@ -9,13 +9,21 @@ import type { EngineEvent } from '../speech/engine.ts';
 import { statusChange } from './announcements.ts';
 import type { PlayerStore } from './player-store.ts';
 
+/** A polite status line must not chatter: loading progress is said at most this often (ms). */
+export const LOADING_NEWS_EVERY_MS = 2000;
+
 export class PlaybackNews {
   readonly #store: PlayerStore;
+  readonly #now: () => number;
   /** The engine switched to the built-in voice and the status line has not said so yet. */
   #builtInNotice = false;
+  /** When loading progress was last said; -Infinity: not during this load. */
+  #loadingSaidAt = -Infinity;
 
-  constructor(store: PlayerStore) {
+  /** `now` is a clock in milliseconds (tests pass their own). */
+  constructor(store: PlayerStore, now: () => number = () => performance.now()) {
     this.#store = store;
+    this.#now = now;
   }
 
   /** The controller's report of a state change. */
@@ -49,8 +57,14 @@ export class PlaybackNews {
     const playing = this.#store.playbackState.status === 'playing';
     let message: Message | null;
     if (event.type === 'loading') {
-      if (event.progress < 1) message = { key: 'loadingVoice', progress: event.progress };
-      else message = playing ? { key: 'playing' } : null;
+      if (event.progress < 1) {
+        if (this.#now() - this.#loadingSaidAt < LOADING_NEWS_EVERY_MS) return;
+        this.#loadingSaidAt = this.#now();
+        message = { key: 'loadingVoice', progress: event.progress };
+      } else {
+        this.#loadingSaidAt = -Infinity;
+        message = playing ? { key: 'playing' } : null;
+      }
     } else {
       message = playing ? { key: 'usingBuiltIn' } : null;
       if (!playing) this.#builtInNotice = true;

@@ -177,7 +177,7 @@ export const playerStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
-  .error:not(:empty) {
+  .error.shown {
     padding-block: 0.25rem;
   }
   .error p {

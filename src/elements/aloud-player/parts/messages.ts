@@ -15,7 +15,7 @@ export class AloudMessages extends PlayerPart {
     const error = snapshot.error;
     return html`
       <p class="status" role="status" part="status">${snapshot.status ? messageText(snapshot.status, locale) : ''}</p>
-      <div class="error" role="alert">
+      <div class=${error ? 'error shown' : 'error'} role="alert">
         ${
           error
             ? html`<p>${messageText(error, locale)}</p>
