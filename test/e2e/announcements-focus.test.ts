@@ -175,12 +175,15 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
     }
   });
 
-  it('returns focus to the button that opened the shortcuts dialog or the settings', async () => {
+  it('returns focus to More after the shortcuts dialog or the settings it opened', async () => {
     const built = await openPlayerPage(browser);
     const { page } = built;
     try {
       await tabTo(page, /^aloud-player > button "Play"/);
-      await page.keyboard.press('End');
+      await tabTo(page, /^aloud-player > button#more-button "More"/, 4);
+      await page.keyboard.press('Enter');
+      assert.match(await focusedElement(page), /^aloud-player > button "Settings"/, 'focus moved into the menu');
+      await page.keyboard.press('Tab');
       assert.match(await focusedElement(page), /button "Keyboard shortcuts"/);
       await page.keyboard.press('Enter');
       await page.waitForFunction(
@@ -191,21 +194,20 @@ describe('announcements and focus on the built page', { timeout: 180_000 }, () =
       await page.waitForFunction(
         () => !document.querySelector('aloud-player')?.shadowRoot?.querySelector('dialog')?.open,
       );
-      assert.match(await focusedElement(page), /^aloud-player > button "Keyboard shortcuts"/);
+      assert.match(await focusedElement(page), /button#more-button "More"/);
 
-      await page.keyboard.press('ArrowLeft');
-      assert.match(await focusedElement(page), /button#settings-button "Settings"/);
+      await page.keyboard.press('Enter');
+      assert.match(await focusedElement(page), /button "Settings"/);
       await page.keyboard.press('Enter');
       await page.waitForFunction(() =>
         document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'),
       );
-      // The panel follows the slider and captions in the shadow tree, so Tab reaches it after them.
-      await tabTo(page, /^aloud-player > select/, 6);
+      assert.match(await focusedElement(page), /^aloud-player > select/, 'focus moved into the settings');
       await page.keyboard.press('Escape');
       await page.waitForFunction(
         () => !document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel'),
       );
-      assert.match(await focusedElement(page), /button#settings-button "Settings"/);
+      assert.match(await focusedElement(page), /button#more-button "More"/);
     } finally {
       await built.close();
     }

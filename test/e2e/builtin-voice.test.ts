@@ -222,7 +222,9 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
     });
     const { page } = built;
     try {
-      await (await page.waitForSelector('aloud-player >>> #settings-button'))?.click();
+      // More, then its "Download audio", which opens the settings at the download.
+      await (await page.waitForSelector('aloud-player >>> #more-button'))?.click();
+      await (await page.waitForSelector('aloud-player >>> .more-menu .menu-item:last-child'))?.click();
       await (await page.waitForSelector('aloud-player >>> #download-start'))?.click();
       // Polled: waitForSelector watches the document's mutations, not the player's shadow root.
       const deadline = Date.now() + 60_000;

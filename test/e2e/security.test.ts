@@ -95,17 +95,19 @@ describe('the built page under the strict CSP', { timeout: 120_000 }, () => {
         'the dialog opens',
       );
       await page.keyboard.press('Escape');
-      await page.evaluate(() =>
-        document
-          .querySelector('aloud-player')
-          ?.shadowRoot?.querySelector<HTMLButtonElement>('#settings-button')
-          ?.click(),
-      );
+      await page.evaluate(() => {
+        const root = document.querySelector('aloud-player')?.shadowRoot;
+        root?.querySelector<HTMLButtonElement>('#more-button')?.click();
+        root?.querySelector<HTMLButtonElement>('.more-menu .menu-item')?.click();
+      });
       await until(
         page,
         () => Boolean(document.querySelector('aloud-player')?.shadowRoot?.querySelector('#settings-panel select')),
         'the settings open',
       );
+      // Focus moved into the panel's voice select, where letters are typing: Escape closes it
+      // and puts focus back on More, where the shortcuts work.
+      await page.keyboard.press('Escape');
       await page.keyboard.press('>'); // writes a preference
       await page.keyboard.press('k');
       await until(

@@ -83,6 +83,17 @@ export async function clickInPlayer(page: Page, selector: string, player = 0): P
   );
 }
 
+/** Opens the settings as a listener does: More, then its first item, Settings. */
+export async function openSettingsIn(page: Page, player = 0): Promise<void> {
+  await clickInPlayer(page, '#more-button', player);
+  await clickInPlayer(page, '.more-menu .menu-item', player);
+  await page.waitForFunction(
+    (index) => document.querySelectorAll('aloud-player')[index]?.shadowRoot?.querySelector('#settings-panel'),
+    {},
+    player,
+  );
+}
+
 /** Text of an element inside the n-th player's shadow root, whitespace squashed. */
 export async function textInPlayer(page: Page, selector: string, player = 0): Promise<string> {
   return page.evaluate(
@@ -119,10 +130,10 @@ export async function focusedElement(page: Page): Promise<string> {
       active = active.shadowRoot.activeElement;
     }
     if (!active || active === document.body) return 'body';
-    const name = (active.getAttribute('aria-label') ?? active.textContent ?? '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 40);
+    // The name as assistive tech hears it: tooltips are aria-hidden.
+    const copy = active.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    const name = (active.getAttribute('aria-label') ?? copy.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
     return [...hosts, `${active.localName}${active.id ? `#${active.id}` : ''} "${name}"`].join(' > ');
   });
 }

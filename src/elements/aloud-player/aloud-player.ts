@@ -10,7 +10,6 @@ import type { EngineChoice, FallbackEngine } from '../../core/speech/fallback-en
 import { pagePreferences } from '../../core/storage/preferences.ts';
 import { playerStyles } from './aloud-player.styles.ts';
 import { ParagraphChangeEvent, PlayerErrorEvent, mediaEvent } from './events.ts';
-import { headlineChanged, joinHeadlineNumbers } from './headline-numbers.ts';
 import { playerContext, type PlayerRequestEvent } from './parts/context.ts';
 import './parts/messages.ts';
 import './parts/toolbar.ts';
@@ -182,17 +181,7 @@ export class AloudPlayer extends LitElement {
     const preferences = pagePreferences();
     const stopPreferences = preferences.subscribe((next) => this.#store.set({ preferences: next }));
     this.#store.set({ preferences: preferences.current, shortcuts: this.shortcuts });
-    this.#cleanups = [
-      this.#store.subscribe((next, previous) => this.#onSnapshot(next, previous)),
-      stopPreferences,
-      joinHeadlineNumbers({
-        element: this,
-        headline: () => this.#store.snapshot.headline,
-        setNumber: (headlineNumber) => {
-          if (headlineNumber !== this.#store.snapshot.headlineNumber) this.#store.set({ headlineNumber });
-        },
-      }),
-    ];
+    this.#cleanups = [this.#store.subscribe((next, previous) => this.#onSnapshot(next, previous)), stopPreferences];
     this.renderRoot.addEventListener('aloud-request', this.#onRequest as EventListener);
     this.#chunkLoaded ??= Promise.all([
       loadReadingChunk().then((chunk) => this.#attachChunk(chunk)),
@@ -236,6 +225,7 @@ export class AloudPlayer extends LitElement {
     const changedLater = (key: 'for' | 'src') => changed.has(key) && changed.get(key) !== undefined;
     if (changedLater('for') || changedLater('src')) this.#loadArticle();
     if (changed.has('shortcuts')) this.#store.set({ shortcuts: this.shortcuts });
+    this.#locale.refresh();
     const locale = { ui: this.#locale.locale, tag: this.#locale.languageTag, direction: this.#locale.direction };
     const current = this.#store.snapshot.locale;
     if (locale.ui !== current.ui || locale.tag !== current.tag || locale.direction !== current.direction) {
@@ -277,7 +267,6 @@ export class AloudPlayer extends LitElement {
     ) {
       this.requestUpdate();
     }
-    if (next.headline !== previous.headline) headlineChanged();
     const reading = this.#reading;
     if (reading && next.preferences !== previous.preferences) this.#applyPreferences(reading, next, previous);
     if (next.playback.paragraphIndex !== previous.playback.paragraphIndex && next.reading.article) {
@@ -309,6 +298,8 @@ export class AloudPlayer extends LitElement {
     late.attachLate(this, this.#store, {
       pageWide: () => this.shortcuts === 'page' && this.#store.snapshot.preferences.pageShortcuts,
     });
+    // A new snapshot, so that the parts render again with what the late chunk brought (the shortcut keys).
+    this.#store.refresh();
   }
 
   #attachChunk(chunk: ReadingChunk): void {

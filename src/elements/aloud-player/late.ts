@@ -12,6 +12,7 @@ import { ArticleClicks } from './article-clicks.ts';
 export { extrasStyles as styles } from './extras.styles.ts';
 import { downloadMessages } from './download-audio.ts';
 import { FollowAlong } from './follow-along.ts';
+import { HeadlineNumbers } from './headline-numbers.ts';
 import { MediaSessionController } from './media-session.ts';
 import { MiniPlayerController } from './mini-player-controller.ts';
 import { PlaceAnnouncer, placeMessages } from './place-announcer.ts';
@@ -44,6 +45,7 @@ registerLateMessages({ ...downloadMessages, ...placeMessages });
 export function attachLate(host: PlayerHost, store: PlayerStore, options: LateOptions): void {
   new KeyboardController(host, { pageWide: options.pageWide, perform: (action) => store.dispatch(intentFor[action]) });
   new FollowAlong(host, store);
+  new HeadlineNumbers(host, store);
   new ResumePlace(host, store);
   new ArticleClicks(host, store);
   new MediaSessionController(host, store);

@@ -43,8 +43,11 @@ export class PlayerLocale implements ReactiveController {
     this.#refresh();
   }
 
-  /** Before every render, so a new `ui-lang` or a newly found article takes effect. */
-  hostUpdate(): void {
+  /**
+   * Re-reads the wanted language (`ui-lang`, else the article's); the host calls
+   * it in `willUpdate`, before it publishes the locale to its parts.
+   */
+  refresh(): void {
     this.#refresh();
   }
 
