@@ -109,6 +109,40 @@ describe('FallbackEngine', function () {
     expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
   });
 
+  it('passes on a start the browser fires inside speak() (WebKit), under the id speak() returns', async () => {
+    fake = installFakeSpeech({ mode: 'auto', stepMs: 1, voices: VOICES, syncStart: true });
+    const speech = setUp();
+    const id = speech.speak(REQUEST);
+    expect(ofType('start'), 'the start is held until speak() returns, then reported').to.deep.equal([
+      { type: 'start', utteranceId: id },
+    ]);
+    await until(finished, 'the utterance ends');
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+    expect(ofType('enginechange')).to.deep.equal([]);
+  });
+
+  it('ignores events the browser fires for an utterance after it was replaced', async () => {
+    fake = installFakeSpeech({ mode: 'manual', voices: VOICES, syncStart: true });
+    const speech = setUp();
+    speech.speak(REQUEST);
+    const first = fake.current;
+    if (!first) throw new Error('nothing was spoken');
+    const second = speech.speak({ ...REQUEST, text: 'The next sentence.' });
+    // WebKit: the replaced utterance gets a second `end` and an `error: canceled`, late.
+    fake.fireOn(first, 'end');
+    fake.fireOn(first, 'error', { error: 'canceled' });
+    await sleep(10);
+    fake.end();
+    await until(finished, 'the second utterance ends');
+    const spoken = events.filter((event) => 'utteranceId' in event && event.utteranceId !== second);
+    expect(
+      spoken.filter((event) => event.type !== 'start'),
+      'nothing of the first after it was replaced',
+    ).to.deep.equal([]);
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: second }]);
+    expect(ofType('error')).to.deep.equal([]);
+  });
+
   it('a built-in voice chosen in the picker uses the built-in engine even where the browser speaks', async () => {
     fake = installFakeSpeech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const speech = setUp();

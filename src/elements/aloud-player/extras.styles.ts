@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { sliderStyles } from './slider.styles.ts';
 
 /**
  * Styles of the lazy extras (see extras-api.ts): the paragraph slider,
@@ -112,4 +113,5 @@ export const extrasStyles = css`
   dd {
     margin: 0;
   }
+  ${sliderStyles}
 `;
