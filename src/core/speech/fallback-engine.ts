@@ -202,7 +202,7 @@ export class FallbackEngine implements SpeechEngine {
 
   /** Re-emits the current utterance's events under its public id; retries web failures on the built-in engine. */
   #onInner(engine: SpeechEngine, event: EngineEvent): void {
-    if (event.type === 'voiceschanged') return this.#emit(event);
+    if (event.type === 'voiceschanged' || event.type === 'rateignored') return this.#emit(event);
     if (event.type === 'enginechange' || event.type === 'loading') return;
     if (this.#early) {
       this.#early.push({ engine, event });

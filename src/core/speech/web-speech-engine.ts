@@ -14,6 +14,7 @@ import type {
 import { WEB_SPEECH_ENGINE_ID, clamp, toEngineErrorCode } from './web-speech-map.ts';
 import { WebSpeechVoices } from './web-speech-voices.ts';
 import { EngineListeners } from './engine-listeners.ts';
+import { SpeakingRate } from './speaking-rate.ts';
 
 export interface WebSpeechEngineOptions {
   /** Defaults to `globalThis.speechSynthesis`; `null` means "not available". */
@@ -22,7 +23,11 @@ export interface WebSpeechEngineOptions {
   readonly voicesTimeoutMs?: number;
   /** No `start` within this long means the engine cannot speak. */
   readonly watchdogStartMs?: number;
-  /** After `start`, allow this many ms per character at rate 1 before giving up. */
+  /**
+   * After `start`, until the voice's real speed is measured, allow this many
+   * ms per character before giving up (at any rate of 1 or more: the rate
+   * may be ignored). Once measured, the deadline follows the measurement.
+   */
   readonly watchdogEndFactor?: number;
   /** ...but never less than this many ms. */
   readonly watchdogEndMinMs?: number;
@@ -45,6 +50,13 @@ interface Current {
   utterance: SpeechSynthesisUtterance | null;
   started: boolean;
   paused: boolean;
+  /** `performance.now()` at `start`; NaN once a pause spoils the measurement. */
+  startedAt: number;
+}
+
+/** Speeds are learned per voice: the chosen one, or the browser's default for the language. */
+function voiceKey(request: SpeakRequest): string {
+  return request.voiceId ?? `lang:${request.lang}`;
 }
 
 function detectAndroid(): boolean {
@@ -58,8 +70,8 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly #synth: SpeechSynthesis | null;
   readonly #win: Window | null;
   readonly #watchdogStartMs: number;
-  readonly #watchdogEndFactor: number;
-  readonly #watchdogEndMinMs: number;
+  /** What the voices really do with the rate: the watchdog's deadlines and `rateignored`. */
+  readonly #speakingRate: SpeakingRate;
   readonly #emulatePause: boolean;
 
   readonly #listeners = new EngineListeners();
@@ -74,8 +86,10 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
     this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
     this.#watchdogStartMs = options.watchdogStartMs ?? 4000;
-    this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
-    this.#watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
+    this.#speakingRate = new SpeakingRate({
+      unmeasuredMsPerCharacter: options.watchdogEndFactor ?? 200,
+      minimumMs: options.watchdogEndMinMs ?? 8000,
+    });
     this.#emulatePause = options.emulatePause ?? detectAndroid();
 
     this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
@@ -95,6 +109,7 @@ export class WebSpeechEngine implements SpeechEngine {
       utterance: null,
       started: false,
       paused: false,
+      startedAt: Number.NaN,
     };
     this.#current = current;
 
@@ -115,6 +130,7 @@ export class WebSpeechEngine implements SpeechEngine {
     const current = this.#current;
     if (!current || current.paused || !this.#synth) return;
     current.paused = true;
+    current.startedAt = Number.NaN;
     this.#clearWatchdog();
     if (this.#emulatePause) {
       // Android's pause() is a cancel() (mdn/browser-compat-data#4500):
@@ -186,6 +202,7 @@ export class WebSpeechEngine implements SpeechEngine {
     utterance.addEventListener('start', () => {
       if (!isLive()) return;
       current.started = true;
+      current.startedAt = performance.now();
       this.#armWatchdog(current);
       this.#emit({ type: 'start', utteranceId: current.id });
     });
@@ -205,6 +222,7 @@ export class WebSpeechEngine implements SpeechEngine {
       if (!isLive()) return;
       this.#finish(current);
       this.#emit({ type: 'end', utteranceId: current.id });
+      this.#measure(current);
     });
     utterance.addEventListener('error', (event) => {
       if (!isLive()) return;
@@ -243,9 +261,9 @@ export class WebSpeechEngine implements SpeechEngine {
    */
   #armWatchdog(current: Current): void {
     this.#clearWatchdog();
-    const rate = clamp(current.request.rate, 0.1, 10, 1);
+    const { rate, text } = current.request;
     const delay = current.started
-      ? Math.max(this.#watchdogEndMinMs, (current.request.text.length * this.#watchdogEndFactor) / rate)
+      ? this.#speakingRate.deadlineMs(voiceKey(current.request), clamp(rate, 0.1, 10, 1), text.length)
       : this.#watchdogStartMs;
     const native = current.native;
     this.#watchdog = setTimeout(() => {
@@ -255,6 +273,16 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#synth?.cancel();
       this.#fail(current, 'timeout');
     }, delay);
+  }
+
+  /** Learns the voice's real speed from a finished utterance; says once if it ignores the rate. */
+  #measure(current: Current): void {
+    const seconds = (performance.now() - current.startedAt) / 1000;
+    const { rate, text } = current.request;
+    const sample = { rate: clamp(rate, 0.1, 10, 1), characters: text.length, seconds };
+    if (this.#speakingRate.record(voiceKey(current.request), sample)) {
+      this.#emit({ type: 'rateignored', engine: WEB_SPEECH_ENGINE_ID });
+    }
   }
 
   #clearWatchdog(): void {

@@ -36,9 +36,12 @@ export function statusChange(previous: PlaybackState, next: PlaybackState, built
 
 /**
  * Loading progress of the built-in voice, in tens of percent (a polite status
- * line must not chatter), or the switch to it. `null`: say nothing yet.
+ * line must not chatter), the switch to it, or a voice that ignores the
+ * speed. `null`: say nothing yet.
  */
 export function engineNoticeMessage(notice: EngineNotice, playing: boolean, locale: string): string | null {
+  // Whenever it is found, playing or not: the speed control does nothing for this voice.
+  if (notice.type === 'rateignored') return strings.rateIgnored();
   if (notice.type === 'loading') {
     const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(Math.floor(notice.progress * 10) / 10);
     if (notice.progress < 1) return strings.loadingVoice(percent);
