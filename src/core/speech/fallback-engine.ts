@@ -91,6 +91,10 @@ export class FallbackEngine implements SpeechEngine {
     if (this.#useBuiltIn(request.voiceId)) {
       this.#speakBuiltIn(current);
     } else {
+      // Unlock Web Audio now, while this is still the listener's click: a later
+      // switch to the built-in voice starts from a timer, where WebKit keeps a
+      // new AudioContext suspended and the listener would hear nothing.
+      if (this.#canUseBuiltIn && this.#choice() === 'auto') unlockAudio();
       const { voiceId, ...rest } = request;
       // A built-in voice id means nothing to the browser: let it choose by language.
       this.#speakOn(this.#web, current, isBuiltInVoiceId(voiceId) ? rest : request);
