@@ -26,12 +26,12 @@ export interface SpeakingSample {
   readonly seconds: number;
 }
 
-export interface SpeakingRateOptions {
-  /** Before anything was measured: allow this many ms per character (at rate 1 or faster). */
+export interface DeadlineOptions {
+  /** Before anything was measured: allow this many ms per character (at rate 1 or faster). Default 200. */
   readonly unmeasuredMsPerCharacter?: number;
-  /** Never give an utterance less than this many ms. */
+  /** Never give an utterance less than this many ms. Default 8000. */
   readonly minimumMs?: number;
-  /** Allow this many times the measured duration. */
+  /** Once measured, allow this many times the slowest measured pace. Default 3. */
   readonly margin?: number;
 }
 
@@ -50,17 +50,8 @@ const MIN_RATE_RATIO = 1.4;
 const IGNORED_SHARE = 0.25;
 
 export class SpeakingRate {
-  readonly #unmeasuredMsPerCharacter: number;
-  readonly #minimumMs: number;
-  readonly #margin: number;
   readonly #samples = new Map<string, SpeakingSample[]>();
   readonly #ignored = new Set<string>();
-
-  constructor(options: SpeakingRateOptions = {}) {
-    this.#unmeasuredMsPerCharacter = options.unmeasuredMsPerCharacter ?? 200;
-    this.#minimumMs = options.minimumMs ?? 8000;
-    this.#margin = options.margin ?? 3;
-  }
 
   /**
    * Records a finished utterance of `voice`. Returns true exactly once per
@@ -87,15 +78,15 @@ export class SpeakingRate {
    * `end`, in ms. Measured speeds count as they are when the rate goes up
    * (the voice may ignore it) and scaled when it goes down (it may honour it).
    */
-  deadlineMs(voice: string, rate: number, characters: number): number {
+  deadlineMs(voice: string, rate: number, characters: number, options: DeadlineOptions = {}): number {
+    const { unmeasuredMsPerCharacter = 200, minimumMs = 8000, margin = 3 } = options;
     const samples = this.#samples.get(voice) ?? [];
-    let msPerCharacter = samples.length === 0 ? this.#unmeasuredMsPerCharacter / Math.min(1, rate) : 0;
+    let msPerCharacter = samples.length === 0 ? unmeasuredMsPerCharacter / Math.min(1, rate) : 0;
     for (const sample of samples) {
       const measured = (sample.seconds * 1000) / sample.characters;
       msPerCharacter = Math.max(msPerCharacter, measured * Math.max(1, sample.rate / rate));
     }
-    const measured = samples.length > 0 ? this.#margin : 1;
-    return Math.max(this.#minimumMs, characters * msPerCharacter * measured);
+    return Math.max(minimumMs, characters * msPerCharacter * (samples.length > 0 ? margin : 1));
   }
 }
 

@@ -70,14 +70,16 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly #synth: SpeechSynthesis | null;
   readonly #win: Window | null;
   readonly #watchdogStartMs: number;
-  /** What the voices really do with the rate: the watchdog's deadlines and `rateignored`. */
-  readonly #speakingRate: SpeakingRate;
+  readonly #watchdogEndFactor: number;
+  readonly #watchdogEndMinMs: number;
   readonly #emulatePause: boolean;
 
   readonly #listeners = new EngineListeners();
   #lastUtteranceId = 0;
   #lastNative = 0;
   #current: Current | null = null;
+  /** What the voices really do with the rate: the end watchdog's deadlines, and `rateignored`. */
+  readonly #speakingRate = new SpeakingRate();
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   readonly #voiceList: WebSpeechVoices;
   #disposed = false;
@@ -86,10 +88,8 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
     this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
     this.#watchdogStartMs = options.watchdogStartMs ?? 4000;
-    this.#speakingRate = new SpeakingRate({
-      unmeasuredMsPerCharacter: options.watchdogEndFactor ?? 200,
-      minimumMs: options.watchdogEndMinMs ?? 8000,
-    });
+    this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
+    this.#watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
     this.#emulatePause = options.emulatePause ?? detectAndroid();
 
     this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
@@ -261,10 +261,8 @@ export class WebSpeechEngine implements SpeechEngine {
    */
   #armWatchdog(current: Current): void {
     this.#clearWatchdog();
-    const { rate, text } = current.request;
-    const delay = current.started
-      ? this.#speakingRate.deadlineMs(voiceKey(current.request), clamp(rate, 0.1, 10, 1), text.length)
-      : this.#watchdogStartMs;
+    const rate = clamp(current.request.rate, 0.1, 10, 1);
+    const delay = current.started ? this.#endDeadlineMs(current.request, rate) : this.#watchdogStartMs;
     const native = current.native;
     this.#watchdog = setTimeout(() => {
       if (this.#current !== current || current.native !== native || current.paused) return;
@@ -273,6 +271,14 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#synth?.cancel();
       this.#fail(current, 'timeout');
     }, delay);
+  }
+
+  /** After `start`: the measured time for this voice, with margin; never shorter for a rate that may be ignored. */
+  #endDeadlineMs(request: SpeakRequest, rate: number): number {
+    return this.#speakingRate.deadlineMs(voiceKey(request), rate, request.text.length, {
+      unmeasuredMsPerCharacter: this.#watchdogEndFactor,
+      minimumMs: this.#watchdogEndMinMs,
+    });
   }
 
   /** Learns the voice's real speed from a finished utterance; says once if it ignores the rate. */
