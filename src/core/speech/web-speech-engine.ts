@@ -80,6 +80,8 @@ export class WebSpeechEngine implements SpeechEngine {
   #current: Current | null = null;
   /** What the voices really do with the rate: the end watchdog's deadlines, and `rateignored`. */
   readonly #speakingRate = new SpeakingRate();
+  /** Listeners are running: a speak() now comes from inside an utterance's event. */
+  #inEvent = false;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   readonly #voiceList: WebSpeechVoices;
   #disposed = false;
@@ -232,13 +234,24 @@ export class WebSpeechEngine implements SpeechEngine {
     current.native = native;
     current.utterance = utterance;
     this.#armWatchdog(current);
-    try {
-      synth.speak(utterance);
-    } catch {
-      queueMicrotask(() => {
-        if (isLive()) this.#fail(current, 'synthesis-failed');
-      });
-    }
+    const speakNow = (): void => {
+      try {
+        synth.speak(utterance);
+      } catch {
+        queueMicrotask(() => {
+          if (isLive()) this.#fail(current, 'synthesis-failed');
+        });
+      }
+    };
+    // Never from inside an utterance's own event (the next sentence is asked
+    // for in the last one's `end`): WebKitGTK then ignores pause() and
+    // cancel() for the new utterance and never ends it. A task later it
+    // behaves; a speak() in a click still runs inside the click.
+    if (this.#inEvent) {
+      setTimeout(() => {
+        if (isLive()) speakNow();
+      }, 0);
+    } else speakNow();
   }
 
   #applyVoice(utterance: SpeechSynthesisUtterance, id: string | undefined): void {
@@ -322,11 +335,20 @@ export class WebSpeechEngine implements SpeechEngine {
     const current = this.#current;
     if (current) this.#finish(current);
     this.#clearWatchdog();
-    this.#synth?.cancel();
+    // Only when something speaks: WebKitGTK answers a needless cancel() made
+    // inside an `end` handler with a second `end` for the finished utterance,
+    // and from then on ignores cancel() and pause() (speech runs on after K).
+    if (this.#synth?.speaking || this.#synth?.pending) this.#synth.cancel();
   }
 
   #emit(event: EngineEvent): void {
-    this.#listeners.emit(event);
+    const outer = this.#inEvent;
+    this.#inEvent = true;
+    try {
+      this.#listeners.emit(event);
+    } finally {
+      this.#inEvent = outer;
+    }
   }
 
   readonly #onPageHide = (): void => {
