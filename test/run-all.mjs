@@ -3,6 +3,7 @@
 // `N passed, N failed`, counting test cases (lint, build and size count as one
 // check each).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /**
  * @typedef {{ name: string, command: string, count?: (output: string) => { passed: number, failed: number } | null, when?: () => boolean }} Step
@@ -30,6 +31,14 @@ export const steps = [
   { name: 'node tests', command: 'npm run --silent test:node', count: nodeTestCount },
   { name: 'browser tests', command: 'npm run --silent test:browser', count: wtrCount },
   { name: 'end-to-end tests (built dist/)', command: 'npm run --silent test:e2e', count: nodeTestCount },
+  // WebKitGTK with its Flite voices and the built-in voice, heard on a PulseAudio null sink:
+  // needs test/webkit/setup.sh (which .ci/run always calls), so it runs wherever that was done.
+  {
+    name: 'WebKit end-to-end (WebKitGTK, built dist/)',
+    command: 'npm run --silent test:webkit',
+    count: nodeTestCount,
+    when: () => existsSync('/usr/bin/WebKitWebDriver'),
+  },
 ];
 
 function run(step) {
