@@ -49,6 +49,11 @@ export class WebDriverSession {
     return command('POST', `${this.#base}/element/${element[ELEMENT_KEY]}/click`, {});
   }
 
+  /** A PNG of the viewport as painted, base64. */
+  pageScreenshot(): Promise<string> {
+    return command<string>('GET', `${this.#base}/screenshot`);
+  }
+
   /** Presses and releases each character of `keys` on the focused element: real, trusted key events. */
   keys(keys: string): Promise<unknown> {
     const actions = [...keys].flatMap((key) => [
