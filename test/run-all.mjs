@@ -18,7 +18,9 @@ const nodeTestCount = (output) => {
 
 /** @web/test-runner's summary line: "… 144 passed, 0 failed". The last one is the total. */
 const wtrCount = (output) => {
-  const matches = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+  // It colours the numbers even with FORCE_COLOR=0: strip the escapes first.
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  const matches = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)];
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 };

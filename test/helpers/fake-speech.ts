@@ -8,7 +8,8 @@
  * `SpeechSynthesisUtterance`s, so the code under test runs its real listeners.
  *
  * Modes:
- * - `auto`: start, one word boundary per word, end; each step `stepMs` apart.
+ * - `auto`: start, one word boundary per word, end; each step `stepMs` apart
+ *   at rate 1 (`stepMs / rate` at other rates, as a voice that honours it).
  * - `manual`: the test calls `start()`, `boundary()`, `end()`, `fail()`.
  * - `failing`: every utterance fails with `synthesis-failed` and never starts
  *   (headless Chromium without speech-dispatcher).
@@ -284,11 +285,13 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     if (this.#isPaused || this.#timer !== undefined) return;
     const step = this.#steps.shift();
     if (!step) return;
+    // A voice that honours the rate: 2× takes half as long (the engine measures this).
+    const rate = this.current?.rate || 1;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       step();
       this.#scheduleNext();
-    }, this.stepMs);
+    }, this.stepMs / rate);
   }
 
   #stopSteps(): void {
