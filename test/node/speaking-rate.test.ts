@@ -4,11 +4,13 @@ import { describe, it } from 'node:test';
 import { SpeakingRate } from '../../src/core/speech/speaking-rate.ts';
 
 /**
- * WebKitGTK 2.50's Flite voice `kal`, measured from `start` to `end` on this
- * project's seed article: the same sentence takes as long at 1× as at 3×.
+ * WebKitGTK 2.50.6's Flite voice `kal`, measured from `start` to `end` on a
+ * PulseAudio null sink (real time): this sentence took 6.77 s and 7.06 s at
+ * rate 1, and 6.85 s and 6.73 s at rate 3.
  */
-const FLITE_SENTENCE = 'After fourteen years, the last message from the city came at dawn.';
-const FLITE_SECONDS = 4.1;
+const FLITE_SENTENCE = 'Some of the tens of thousands of people trapped in the city sent messages to the world.';
+const FLITE_AT_1 = [6.77, 7.06];
+const FLITE_AT_3 = [6.85, 6.73];
 
 const sample = (rate: number, characters: number, seconds: number) => ({ rate, characters, seconds });
 
@@ -24,23 +26,22 @@ describe('SpeakingRate', () => {
   it('a voice that ignores the rate (Flite): found once, when 3× took as long as 1×', () => {
     const rates = new SpeakingRate();
     const characters = FLITE_SENTENCE.length;
-    assert.equal(rates.record('kal', sample(1, characters, FLITE_SECONDS)), false);
-    assert.equal(rates.record('kal', sample(1, characters, FLITE_SECONDS * 1.05)), false, 'one rate says nothing');
-    assert.equal(rates.record('kal', sample(3, characters, FLITE_SECONDS * 0.98)), true);
+    for (const seconds of FLITE_AT_1) {
+      assert.equal(rates.record('kal', sample(1, characters, seconds)), false, 'one rate says nothing');
+    }
+    assert.equal(rates.record('kal', sample(3, characters, FLITE_AT_3[0] ?? 0)), true);
     assert.equal(rates.ignoresRate('kal'), true);
-    assert.equal(rates.record('kal', sample(3, characters, FLITE_SECONDS)), false, 'said once');
+    assert.equal(rates.record('kal', sample(3, characters, FLITE_AT_3[1] ?? 0)), false, 'said once');
     assert.equal(rates.ignoresRate('slt'), false, 'other voices are measured on their own');
   });
 
   it('at 3× on a voice that ignores it, the deadline follows the measured time, not a third of it', () => {
     const rates = new SpeakingRate();
     const characters = FLITE_SENTENCE.length;
-    rates.record('kal', sample(3, characters, FLITE_SECONDS));
-    const deadline = rates.deadlineMs('kal', 3, characters * 4);
-    assert.ok(
-      deadline >= FLITE_SECONDS * 4 * 1000 * 2,
-      `a sentence 4 times as long gets at least twice its time (${deadline} ms)`,
-    );
+    const seconds = FLITE_AT_3[0] ?? 0;
+    rates.record('kal', sample(3, characters, seconds));
+    const deadline = rates.deadlineMs('kal', 3, characters * 2);
+    assert.ok(deadline >= seconds * 2 * 1000 * 2, `twice the sentence gets at least twice its time (${deadline} ms)`);
   });
 
   it('a voice that honours the rate, even capped at 2×, is not reported', () => {
