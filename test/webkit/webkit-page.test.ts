@@ -101,6 +101,9 @@ describe('WebKitGTK: the slider theme, and blocked audio', { timeout: 120_000 },
   });
 
   it('built-in voice with audio blocked (Play outside a gesture): says what to do, keeps the place, and the next Play is heard', async () => {
+    // MiniBrowser keeps localStorage from run to run: forget the place and speed remembered there.
+    await session.navigate(server.url);
+    await session.execute('localStorage.clear();');
     await session.navigate(server.url);
     await session.execute(`document.querySelector('aloud-player').setAttribute('engine', 'built-in');`);
     await until<number>(

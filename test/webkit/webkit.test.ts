@@ -79,15 +79,20 @@ describe(
 
     /** Opens the article with `engine` on the player, and clicks Play as a listener does; returns when. */
     async function openAndPlay(engine: 'auto' | 'built-in', rate = 1): Promise<number> {
+      // MiniBrowser keeps localStorage from run to run: forget the speed and place remembered there.
+      await session.navigate(server.url);
+      await session.execute('localStorage.clear();');
       await session.navigate(server.url);
       await session.execute(
         `const player = document.querySelector('aloud-player');
-       player.setAttribute('engine', arguments[0]);
-       player.playbackRate = arguments[1];`,
+         return player.updateComplete.then(() => {
+           player.setAttribute('engine', arguments[0]);
+           player.playbackRate = arguments[1];
+         });`,
         engine,
         rate,
       );
-      await until((seen) => seen.status !== undefined, 'the player renders');
+      await until((seen) => seen.status !== undefined && seen.paragraph === 0, 'the player renders');
       await session.execute(WATCH);
       const play = await session.execute<Parameters<WebDriverSession['click']>[0]>(
         `return document.querySelector('aloud-player').shadowRoot.querySelector('button.primary')`,
