@@ -22,8 +22,22 @@ const fastCheckEnv = {
   },
 };
 
+/**
+ * The player's suites again with a fake speechSynthesis that fires `start`
+ * synchronously inside `speak()`, as WebKit does (test/helpers/fake-speech.ts
+ * reads the flag this page sets before any test module runs).
+ */
+const syncStartGroup = {
+  name: 'sync-start',
+  files: ['test/browser/aloud-player*.test.ts', 'test/browser/embed.*.test.ts', 'test/browser/fallback-engine.test.ts'],
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script>globalThis.__fakeSpeechSyncStart = true;</script>` +
+    `<script type="module" src="${testFramework}"></script></body></html>`,
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
+  groups: [syncStartGroup],
   nodeResolve: true,
   // Two at once made axe runs 3x slower and time out on 2-core machines.
   concurrency: 1,

@@ -3,6 +3,7 @@
 // `N passed, N failed`, counting test cases (lint, build and size count as one
 // check each).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /**
  * @typedef {{ name: string, command: string, count?: (output: string) => { passed: number, failed: number } | null, when?: () => boolean }} Step
@@ -17,7 +18,9 @@ const nodeTestCount = (output) => {
 
 /** @web/test-runner's summary line: "… 144 passed, 0 failed". The last one is the total. */
 const wtrCount = (output) => {
-  const matches = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+  // It colours the numbers even with FORCE_COLOR=0: strip the escapes first.
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  const matches = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)];
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 };
@@ -30,6 +33,14 @@ export const steps = [
   { name: 'node tests', command: 'npm run --silent test:node', count: nodeTestCount },
   { name: 'browser tests', command: 'npm run --silent test:browser', count: wtrCount },
   { name: 'end-to-end tests (built dist/)', command: 'npm run --silent test:e2e', count: nodeTestCount },
+  // WebKitGTK with its Flite voices and the built-in voice, heard on a PulseAudio null sink:
+  // needs test/webkit/setup.sh (which .ci/run always calls), so it runs wherever that was done.
+  {
+    name: 'WebKit end-to-end (WebKitGTK, built dist/)',
+    command: 'npm run --silent test:webkit',
+    count: nodeTestCount,
+    when: () => existsSync('/usr/bin/WebKitWebDriver'),
+  },
 ];
 
 function run(step) {

@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { EngineEvent, SpeechEngine } from '../../src/core/speech/engine.ts';
+import { sharedAudioContext } from '../../src/core/speech/builtin/audio-context.ts';
 import { FallbackEngine, type FallbackEngineOptions } from '../../src/core/speech/fallback-engine.ts';
 import { WebSpeechEngine } from '../../src/core/speech/web-speech-engine.ts';
 import { installFakeSpeech, removeSpeechSynthesis, type InstalledFakeSpeech } from '../helpers/fake-speech.ts';
@@ -108,6 +109,70 @@ describe('FallbackEngine', function () {
     await until(finished, 'the utterance ends');
     expect(ofType('enginechange')).to.have.length(1);
     expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+  });
+
+  it('passes on a start the browser fires inside speak() (WebKit), under the id speak() returns', async () => {
+    fake = installFakeSpeech({ mode: 'auto', stepMs: 1, voices: VOICES, syncStart: true });
+    const speech = setUp();
+    const id = speech.speak(REQUEST);
+    expect(ofType('start'), 'the start is held until speak() returns, then reported').to.deep.equal([
+      { type: 'start', utteranceId: id },
+    ]);
+    await until(finished, 'the utterance ends');
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: id }]);
+    expect(ofType('enginechange')).to.deep.equal([]);
+  });
+
+  it('ignores events the browser fires for an utterance after it was replaced', async () => {
+    fake = installFakeSpeech({ mode: 'manual', voices: VOICES, syncStart: true });
+    const speech = setUp();
+    speech.speak(REQUEST);
+    const first = fake.current;
+    if (!first) throw new Error('nothing was spoken');
+    const second = speech.speak({ ...REQUEST, text: 'The next sentence.' });
+    // WebKit: the replaced utterance gets a second `end` and an `error: canceled`, late.
+    fake.fireOn(first, 'end');
+    fake.fireOn(first, 'error', { error: 'canceled' });
+    await sleep(10);
+    fake.end();
+    await until(finished, 'the second utterance ends');
+    const spoken = events.filter((event) => 'utteranceId' in event && event.utteranceId !== second);
+    expect(
+      spoken.filter((event) => event.type !== 'start'),
+      'nothing of the first after it was replaced',
+    ).to.deep.equal([]);
+    expect(ofType('end')).to.deep.equal([{ type: 'end', utteranceId: second }]);
+    expect(ofType('error')).to.deep.equal([]);
+  });
+
+  it("resumes the shared AudioContext inside speak() even on the browser's voice, so a later fallback can be heard", async () => {
+    fake = installFakeSpeech({ mode: 'manual', voices: VOICES });
+    const audio = sharedAudioContext();
+    if (!audio) throw new Error('no Web Audio here');
+    await audio.suspend();
+    const resume = AudioContext.prototype.resume;
+    let resumedInside = 0;
+    let speaking = false;
+    AudioContext.prototype.resume = function (this: AudioContext) {
+      if (speaking) resumedInside++;
+      return resume.call(this);
+    };
+    try {
+      const speech = setUp();
+      speaking = true;
+      speech.speak(REQUEST);
+      speaking = false;
+      expect(resumedInside, 'resumed synchronously, inside the gesture').to.equal(1);
+      expect(fake.spoken).to.have.length(1);
+      await until(() => audio.state === 'running', 'the AudioContext runs');
+      // Then the browser's voice fails from a timer, far from the click: the built-in voice is heard.
+      fake.fail('synthesis-failed');
+      await until(finished, 'the built-in voice speaks the sentence to its end');
+      expect(ofType('end')).to.have.length(1);
+      expect(ofType('error')).to.deep.equal([]);
+    } finally {
+      AudioContext.prototype.resume = resume;
+    }
   });
 
   it('a built-in voice chosen in the picker uses the built-in engine even where the browser speaks', async () => {

@@ -8,12 +8,19 @@
  * `SpeechSynthesisUtterance`s, so the code under test runs its real listeners.
  *
  * Modes:
- * - `auto`: start, one word boundary per word, end; each step `stepMs` apart.
+ * - `auto`: start, one word boundary per word, end; each step `stepMs` apart
+ *   at rate 1 (`stepMs / rate` at other rates, as a voice that honours it).
  * - `manual`: the test calls `start()`, `boundary()`, `end()`, `fail()`.
  * - `failing`: every utterance fails with `synthesis-failed` and never starts
  *   (headless Chromium without speech-dispatcher).
  * - `silent-start`: `start` fires, then nothing (speech-dispatcher without a
  *   sound server).
+ *
+ * `syncStart` (any mode but `failing`) fires `start` synchronously inside
+ * `speak()` when nothing was queued, as WebKit does; in `manual` mode the
+ * test's own `start()` is then a no-op for that utterance. Its default comes
+ * from `globalThis.__fakeSpeechSyncStart`, so a whole suite can be run both
+ * ways (web-test-runner's `sync-start` group sets it).
  */
 
 export type FakeSpeechMode = 'auto' | 'manual' | 'failing' | 'silent-start';
@@ -49,6 +56,13 @@ export interface FakeSpeechOptions {
   /** Delay between steps in `auto`/`silent-start`/`failing`. */
   readonly stepMs?: number;
   readonly voices?: ReadonlyArray<Partial<FakeVoice> & { readonly name: string }>;
+  /** Fire `start` inside `speak()`, as WebKit does. */
+  readonly syncStart?: boolean;
+}
+
+declare global {
+  /** Set by a test page to run every fake in `syncStart` mode. */
+  var __fakeSpeechSyncStart: boolean | undefined;
 }
 
 type UtteranceEventType = 'start' | 'end' | 'boundary' | 'error' | 'pause' | 'resume';
@@ -56,6 +70,7 @@ type UtteranceEventType = 'start' | 'end' | 'boundary' | 'error' | 'pause' | 're
 export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis {
   mode: FakeSpeechMode;
   stepMs: number;
+  syncStart: boolean;
   onvoiceschanged: ((this: SpeechSynthesis, event: Event) => unknown) | null = null;
   /** Every utterance passed to `speak()`, in order, with its settings at that moment. */
   readonly spoken: SpokenUtterance[] = [];
@@ -74,6 +89,7 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     super();
     this.mode = options.mode ?? 'auto';
     this.stepMs = options.stepMs ?? 5;
+    this.syncStart = options.syncStart ?? globalThis.__fakeSpeechSyncStart === true;
     if (options.voices) this.#voiceList = options.voices.map(toVoice);
   }
 
@@ -121,7 +137,7 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
       at,
     });
     this.#queue.push(utterance);
-    if (this.#queue.length === 1) this.#begin();
+    if (this.#queue.length === 1) this.#begin(true);
   }
 
   /** Like browsers: the current utterance gets `interrupted` and queued ones `canceled`, asynchronously. */
@@ -188,6 +204,8 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
 
   start(): void {
     const utterance = this.#requireCurrent();
+    // Already started inside speak() (syncStart): a second `start` is not what WebKit does.
+    if (this.#started && this.syncStart) return;
     this.#started = true;
     this.fireOn(utterance, 'start');
   }
@@ -241,14 +259,17 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     if (this.#queue.length > 0) setTimeout(() => this.#begin(), 0);
   }
 
-  #begin(): void {
+  #begin(sync = false): void {
     const utterance = this.current;
-    if (!utterance || this.mode === 'manual') return;
+    if (!utterance) return;
+    const syncStart = sync && this.syncStart && this.mode !== 'failing' && !this.#isPaused;
+    if (syncStart) this.start();
+    if (this.mode === 'manual') return;
     const steps: Array<() => void> = [];
     if (this.mode === 'failing') {
       steps.push(() => this.fail('synthesis-failed'));
     } else {
-      steps.push(() => this.start());
+      if (!syncStart) steps.push(() => this.start());
       if (this.mode === 'auto') {
         for (const match of utterance.text.matchAll(/\S+/g)) {
           steps.push(() => this.boundary(match.index, match[0].length));
@@ -264,11 +285,13 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     if (this.#isPaused || this.#timer !== undefined) return;
     const step = this.#steps.shift();
     if (!step) return;
+    // A voice that honours the rate: 2× takes half as long (the engine measures this).
+    const rate = this.current?.rate || 1;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       step();
       this.#scheduleNext();
-    }, this.stepMs);
+    }, this.stepMs / rate);
   }
 
   #stopSteps(): void {

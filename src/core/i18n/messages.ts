@@ -17,6 +17,7 @@ export type Message =
         | 'voiceGone'
         | 'usingBuiltIn'
         | 'playingBuiltIn'
+        | 'rateIgnored'
         | 'noArticle'
         | 'empty'
         | 'loadFailed'

@@ -37,6 +37,8 @@ export const strings = {
   usingBuiltIn: () => msg('Using the built-in voice'),
   playingBuiltIn: () => msg('Playing, with the built-in voice'),
   loadingVoice: (percent: string) => msg(str`Loading voice… ${percent}`),
+  // Said once when the voice was measured to read at the same speed whatever the rate (Flite in WebKitGTK).
+  rateIgnored: () => msg('This voice cannot change speed. The built-in voice, in Settings, can.'),
 };
 
 export const errors = {

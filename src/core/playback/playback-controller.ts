@@ -34,7 +34,7 @@ export function prepareArticle(key: string, lang: string, units: readonly Readin
 }
 
 /** Engine news the listener should hear about: loading the built-in voice, or switching to it. */
-export type EngineNotice = EngineEvent & { readonly type: 'enginechange' | 'loading' };
+export type EngineNotice = EngineEvent & { readonly type: 'enginechange' | 'loading' | 'rateignored' };
 
 export type StateListener = (previous: PlaybackState, next: PlaybackState) => void;
 
@@ -189,7 +189,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   #onEngineEvent(event: EngineEvent): void {
-    if (event.type === 'enginechange' || event.type === 'loading') {
+    if (event.type === 'enginechange' || event.type === 'loading' || event.type === 'rateignored') {
       // Not playback state: the host words it ("Using the built-in voice", "Loading voice… 40%").
       if (event.type === 'enginechange') this.voices = this.#engine.voices();
       this.onEngineNotice(event);

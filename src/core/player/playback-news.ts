@@ -53,7 +53,9 @@ export class PlaybackNews {
   }
 
   /** Engine news the listener should hear: the built-in voice loading, or taking over. */
-  engineNotice(event: EngineEvent & { readonly type: 'enginechange' | 'loading' }): void {
+  engineNotice(event: EngineEvent & { readonly type: 'enginechange' | 'loading' | 'rateignored' }): void {
+    // Whenever it is found, playing or not: the speed control does nothing for this voice.
+    if (event.type === 'rateignored') return this.#store.announce({ key: 'rateIgnored' });
     const playing = this.#store.playbackState.status === 'playing';
     let message: Message | null;
     if (event.type === 'loading') {

@@ -53,7 +53,12 @@ export type EngineEvent =
   /** Another engine took over, e.g. the built-in voice where the browser has none. */
   | { readonly type: 'enginechange'; readonly engine: string }
   /** An engine is downloading before it can speak; `progress` runs 0–1. */
-  | { readonly type: 'loading'; readonly engine: string; readonly progress: number };
+  | { readonly type: 'loading'; readonly engine: string; readonly progress: number }
+  /**
+   * The voice speaking was measured to ignore the requested rate (WebKitGTK's
+   * Flite voices take as long at rate 3 as at rate 1). Once per voice.
+   */
+  | { readonly type: 'rateignored'; readonly engine: string };
 
 export type EngineListener = (event: EngineEvent) => void;
 

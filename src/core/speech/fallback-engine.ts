@@ -63,6 +63,12 @@ export class FallbackEngine implements SpeechEngine {
   #noVoices = false;
   #current: Current | null = null;
   #lastId = 0;
+  /**
+   * Events an inner engine reports from inside its own `speak()`, before we
+   * know the id it returns (WebKit fires `start` synchronously there): held
+   * and replayed once the id is known, as the playback controller does.
+   */
+  #early: Array<{ readonly engine: SpeechEngine; readonly event: EngineEvent }> | null = null;
   readonly #listeners = new EngineListeners();
   readonly #cleanups: Array<() => void> = [];
 
@@ -87,10 +93,13 @@ export class FallbackEngine implements SpeechEngine {
     if (this.#useBuiltIn(request.voiceId)) {
       this.#speakBuiltIn(current);
     } else {
+      // Unlock Web Audio now, while this is still the listener's click: a later
+      // switch to the built-in voice starts from a timer, where WebKit keeps a
+      // new AudioContext suspended and the listener would hear nothing.
+      if (this.#canUseBuiltIn && this.#choice() === 'auto') unlockAudio();
       const { voiceId, ...rest } = request;
-      current.engine = this.#web;
       // A built-in voice id means nothing to the browser: let it choose by language.
-      current.innerId = this.#web.speak(isBuiltInVoiceId(voiceId) ? rest : request);
+      this.#speakOn(this.#web, current, isBuiltInVoiceId(voiceId) ? rest : request);
     }
     return current.id;
   }
@@ -149,8 +158,7 @@ export class FallbackEngine implements SpeechEngine {
         this.#announced = true;
         this.#emit({ type: 'enginechange', engine: BUILT_IN_ENGINE_ID });
       }
-      current.engine = this.#builtIn;
-      current.innerId = this.#builtIn.speak(current.request);
+      this.#speakOn(this.#builtIn, current, current.request);
       return;
     }
     this.#loadOnce().then(
@@ -164,6 +172,20 @@ export class FallbackEngine implements SpeechEngine {
         this.#emit({ type: 'error', utteranceId: current.id, code: 'unavailable' });
       },
     );
+  }
+
+  /** Speaks on `engine`, holding the events it reports before its `speak()` returns. */
+  #speakOn(engine: SpeechEngine, current: Current, request: SpeakRequest): void {
+    const early: Array<{ readonly engine: SpeechEngine; readonly event: EngineEvent }> = [];
+    const outer = this.#early;
+    this.#early = early;
+    current.engine = engine;
+    try {
+      current.innerId = engine.speak(request);
+    } finally {
+      this.#early = outer;
+    }
+    for (const held of early) this.#onInner(held.engine, held.event);
   }
 
   /** One load (and one stream of progress events) however many utterances wait for it; retried after a failure. */
@@ -186,8 +208,12 @@ export class FallbackEngine implements SpeechEngine {
 
   /** Re-emits the current utterance's events under its public id; retries web failures on the built-in engine. */
   #onInner(engine: SpeechEngine, event: EngineEvent): void {
-    if (event.type === 'voiceschanged') return this.#emit(event);
+    if (event.type === 'voiceschanged' || event.type === 'rateignored') return this.#emit(event);
     if (event.type === 'enginechange' || event.type === 'loading') return;
+    if (this.#early) {
+      this.#early.push({ engine, event });
+      return;
+    }
     const current = this.#current;
     if (!current || current.engine !== engine || current.innerId !== event.utteranceId) return;
     if (

@@ -14,6 +14,7 @@ import type {
 import { WEB_SPEECH_ENGINE_ID, clamp, toEngineErrorCode } from './web-speech-map.ts';
 import { WebSpeechVoices } from './web-speech-voices.ts';
 import { EngineListeners } from './engine-listeners.ts';
+import { SpeakingRate } from './speaking-rate.ts';
 
 export interface WebSpeechEngineOptions {
   /**
@@ -28,7 +29,11 @@ export interface WebSpeechEngineOptions {
   readonly voicesTimeoutMs?: number;
   /** No `start` within this long means the engine cannot speak. */
   readonly watchdogStartMs?: number;
-  /** After `start`, allow this many ms per character at rate 1 before giving up. */
+  /**
+   * After `start`, until the voice's real speed is measured, allow this many
+   * ms per character before giving up (at any rate of 1 or more: the rate
+   * may be ignored). Once measured, the deadline follows the measurement.
+   */
   readonly watchdogEndFactor?: number;
   /** ...but never less than this many ms. */
   readonly watchdogEndMinMs?: number;
@@ -51,6 +56,13 @@ interface Current {
   utterance: SpeechSynthesisUtterance | null;
   started: boolean;
   paused: boolean;
+  /** `performance.now()` at `start`; NaN once a pause spoils the measurement. */
+  startedAt: number;
+}
+
+/** Speeds are learned per voice: the chosen one, or the browser's default for the language. */
+function voiceKey(request: SpeakRequest): string {
+  return request.voiceId ?? `lang:${request.lang}`;
 }
 
 function detectAndroid(): boolean {
@@ -73,6 +85,10 @@ export class WebSpeechEngine implements SpeechEngine {
   #lastUtteranceId = 0;
   #lastNative = 0;
   #current: Current | null = null;
+  /** What the voices really do with the rate: the end watchdog's deadlines, and `rateignored`. */
+  readonly #speakingRate = new SpeakingRate();
+  /** Listeners are running: a speak() now comes from inside an utterance's event. */
+  #inEvent = false;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   readonly #voiceList: WebSpeechVoices;
   #disposed = false;
@@ -103,6 +119,7 @@ export class WebSpeechEngine implements SpeechEngine {
       utterance: null,
       started: false,
       paused: false,
+      startedAt: Number.NaN,
     };
     this.#current = current;
 
@@ -123,6 +140,7 @@ export class WebSpeechEngine implements SpeechEngine {
     const current = this.#current;
     if (!current || current.paused || !this.#synth) return;
     current.paused = true;
+    current.startedAt = Number.NaN;
     this.#clearWatchdog();
     if (this.#emulatePause) {
       // Android's pause() is a cancel() (mdn/browser-compat-data#4500):
@@ -195,6 +213,7 @@ export class WebSpeechEngine implements SpeechEngine {
     utterance.addEventListener('start', () => {
       if (!isLive()) return;
       current.started = true;
+      current.startedAt = performance.now();
       this.#armWatchdog(current);
       this.#emit({ type: 'start', utteranceId: current.id });
     });
@@ -214,6 +233,7 @@ export class WebSpeechEngine implements SpeechEngine {
       if (!isLive()) return;
       this.#finish(current);
       this.#emit({ type: 'end', utteranceId: current.id });
+      this.#measure(current);
     });
     utterance.addEventListener('error', (event) => {
       if (!isLive()) return;
@@ -223,13 +243,24 @@ export class WebSpeechEngine implements SpeechEngine {
     current.native = native;
     current.utterance = utterance;
     this.#armWatchdog(current);
-    try {
-      synth.speak(utterance);
-    } catch {
-      queueMicrotask(() => {
-        if (isLive()) this.#fail(current, 'synthesis-failed');
-      });
-    }
+    const speakNow = (): void => {
+      try {
+        synth.speak(utterance);
+      } catch {
+        queueMicrotask(() => {
+          if (isLive()) this.#fail(current, 'synthesis-failed');
+        });
+      }
+    };
+    // Never from inside an utterance's own event (the next sentence is asked
+    // for in the last one's `end`): WebKitGTK then ignores pause() and
+    // cancel() for the new utterance and never ends it. A task later it
+    // behaves; a speak() in a click still runs inside the click.
+    if (this.#inEvent) {
+      setTimeout(() => {
+        if (isLive()) speakNow();
+      }, 0);
+    } else speakNow();
   }
 
   #applyVoice(utterance: SpeechSynthesisUtterance, id: string | undefined): void {
@@ -253,9 +284,7 @@ export class WebSpeechEngine implements SpeechEngine {
   #armWatchdog(current: Current): void {
     this.#clearWatchdog();
     const rate = clamp(current.request.rate, 0.1, 10, 1);
-    const delay = current.started
-      ? Math.max(this.#watchdogEndMinMs, (current.request.text.length * this.#watchdogEndFactor) / rate)
-      : this.#watchdogStartMs;
+    const delay = current.started ? this.#endDeadlineMs(current.request, rate) : this.#watchdogStartMs;
     const native = current.native;
     this.#watchdog = setTimeout(() => {
       if (this.#current !== current || current.native !== native || current.paused) return;
@@ -264,6 +293,24 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#synth?.cancel();
       this.#fail(current, 'timeout');
     }, delay);
+  }
+
+  /** After `start`: the measured time for this voice, with margin; never shorter for a rate that may be ignored. */
+  #endDeadlineMs(request: SpeakRequest, rate: number): number {
+    return this.#speakingRate.deadlineMs(voiceKey(request), rate, request.text.length, {
+      unmeasuredMsPerCharacter: this.#watchdogEndFactor,
+      minimumMs: this.#watchdogEndMinMs,
+    });
+  }
+
+  /** Learns the voice's real speed from a finished utterance; says once if it ignores the rate. */
+  #measure(current: Current): void {
+    const seconds = (performance.now() - current.startedAt) / 1000;
+    const { rate, text } = current.request;
+    const sample = { rate: clamp(rate, 0.1, 10, 1), characters: text.length, seconds };
+    if (this.#speakingRate.record(voiceKey(current.request), sample)) {
+      this.#emit({ type: 'rateignored', engine: WEB_SPEECH_ENGINE_ID });
+    }
   }
 
   #clearWatchdog(): void {
@@ -297,11 +344,20 @@ export class WebSpeechEngine implements SpeechEngine {
     const current = this.#current;
     if (current) this.#finish(current);
     this.#clearWatchdog();
-    this.#synth?.cancel();
+    // Only when something speaks: WebKitGTK answers a needless cancel() made
+    // inside an `end` handler with a second `end` for the finished utterance,
+    // and from then on ignores cancel() and pause() (speech runs on after K).
+    if (this.#synth?.speaking || this.#synth?.pending) this.#synth.cancel();
   }
 
   #emit(event: EngineEvent): void {
-    this.#listeners.emit(event);
+    const outer = this.#inEvent;
+    this.#inEvent = true;
+    try {
+      this.#listeners.emit(event);
+    } finally {
+      this.#inEvent = outer;
+    }
   }
 
   readonly #onPageHide = (): void => {

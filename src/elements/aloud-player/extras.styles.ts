@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { sliderStyles } from './slider.styles.ts';
 
 /**
  * Styles of the late chunk's parts (see reading-chunk.ts): the slider and
@@ -285,4 +286,5 @@ export const extrasStyles = css`
   dd {
     margin: 0;
   }
+  ${sliderStyles}
 `;
