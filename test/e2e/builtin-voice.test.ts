@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { splitIntoChunks } from '../../src/core/content/segment.ts';
+import { splitSentences } from '../../src/core/content/sentences.ts';
 import { launchBrowser, openBuiltPage, type BuiltPage } from '../helpers/browser.ts';
 import { readSeed } from '../helpers/seed.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -278,7 +278,7 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
 
       const seed = readSeed();
       const sentences = [seed.headline, ...seed.paragraphs].flatMap((text) =>
-        splitIntoChunks(squash(text), 'en').map((chunk) => chunk.text),
+        splitSentences(squash(text), 'en').map((sentence) => sentence.text),
       );
       assert.match(files.vtt, /^WEBVTT\n/);
       const cues = [...files.vtt.matchAll(/\n(\d\d):(\d\d):(\d\d\.\d{3}) --> (\d\d):(\d\d):(\d\d\.\d{3})\n(.+)\n/g)];

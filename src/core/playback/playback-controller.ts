@@ -4,34 +4,21 @@
  * keeps the highlight in step, and tells its host to re-render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { splitIntoChunks, wordAt, type Chunk } from '../content/segment.ts';
+import { wordAt } from '../content/segment.ts';
+import type { Sentence } from '../content/sentences.ts';
 import type { ReadingUnit } from '../content/reading-units.ts';
+import { applyLexicon, type SpokenText } from '../content/lexicon.ts';
 import { Highlighter } from '../highlight/highlighter.ts';
 import { join, takeTurn } from '../speech/coordinator.ts';
-import type { EngineEvent, EngineVoice, SpeechEngine } from '../speech/engine.ts';
+import type { EngineEvent, EngineVoice, SpeakRequest, SpeechEngine } from '../speech/engine.ts';
+import { DEFAULT_POLICY } from '../speech/utterance-policy.ts';
 import { chooseVoice } from '../speech/voice-match.ts';
+import { pauseBetween, type UtterancePlace } from './pauses.ts';
+import { cutParagraph, sameLimit, utteranceAt, type LoadedArticle, type ParagraphCut } from './prepared-article.ts';
 import { initialState, type PlaybackEffect, type PlaybackEvent, type PlaybackState } from './state.ts';
-import { countWords, cumulativeWords } from './timing.ts';
 import { transition } from './transition.ts';
 
-export interface LoadedArticle {
-  /** Identifies the article for saved positions. */
-  readonly key: string;
-  readonly lang: string;
-  readonly units: readonly ReadingUnit[];
-  readonly chunks: readonly (readonly Chunk[])[];
-  /** Cumulative word counts (see `cumulativeWords`). */
-  readonly wordsBefore: readonly number[];
-}
-
-export function prepareArticle(key: string, lang: string, units: readonly ReadingUnit[]): LoadedArticle {
-  const chunks = units.map((unit) => {
-    const found = splitIntoChunks(unit.text, unit.lang);
-    // A unit always has letters (extraction checks), so this only guards odd input.
-    return found.length > 0 ? found : [{ start: 0, end: unit.text.length, text: unit.text }];
-  });
-  return { key, lang, units, chunks, wordsBefore: cumulativeWords(units.map((unit) => countWords(unit.text))) };
-}
+export { prepareArticle, type LoadedArticle } from './prepared-article.ts';
 
 /** Engine news the listener should hear about: loading the built-in voice, or switching to it. */
 export type EngineNotice = EngineEvent & { readonly type: 'enginechange' | 'loading' };
@@ -57,6 +44,15 @@ export class PlaybackController implements ReactiveController {
   #boundariesSeen = false;
   #showHighlight = true;
   #cleanups: Array<() => void> = [];
+  /** The current paragraph's utterances, cut for the engine and rate last spoken with. */
+  #cut: ParagraphCut | null = null;
+  /** What the engine was asked to say for the current utterance (lexicon applied). */
+  #spoken: SpokenText | null = null;
+  /** The utterance spoken last, and (only while its `end` is handled) the one that just ended. */
+  #last: UtterancePlace | null = null;
+  #ended: UtterancePlace | null = null;
+  /** A Web Speech utterance waiting out its pause; `held` while the listener paused in the gap. */
+  #waiting: { timer: ReturnType<typeof setTimeout> | undefined; readonly speak: () => void } | null = null;
   /** Our place in the page-wide coordinator: another player starting stops us. */
   readonly #turn = { yield: () => this.dispatch({ type: 'stop' }) };
 
@@ -93,7 +89,9 @@ export class PlaybackController implements ReactiveController {
 
   load(article: LoadedArticle, paragraphIndex = 0): void {
     this.article = article;
-    this.dispatch({ type: 'load', chunkCounts: article.chunks.map((chunks) => chunks.length), paragraphIndex });
+    this.#cut = null;
+    // Each paragraph counts as one utterance until it is cut, just before it is read.
+    this.dispatch({ type: 'load', chunkCounts: article.units.map(() => 1), paragraphIndex });
   }
 
   /** Turning highlighting off (WCAG 2.2.2) clears it at once. */
@@ -106,18 +104,29 @@ export class PlaybackController implements ReactiveController {
     return this.article?.units[this.state.paragraphIndex] ?? null;
   }
 
-  get currentChunk(): Chunk | null {
-    return this.article?.chunks[this.state.paragraphIndex]?.[this.state.chunkIndex] ?? null;
+  /** The utterance being read (a sentence, or part of a long one), in the paragraph's own text. */
+  get currentChunk(): Sentence | null {
+    const { paragraphIndex, chunkIndex, rate } = this.state;
+    if (!this.article?.units[paragraphIndex]) return null;
+    if (this.#cut?.paragraphIndex !== paragraphIndex)
+      this.#cut = this.#cutFor(paragraphIndex, rate, this.state.voiceId);
+    return this.#cut.utterances[chunkIndex] ?? null;
   }
 
-  /** The spoken word as offsets into the current chunk, if the engine told us. */
+  /** The spoken word as offsets into the current utterance's written text, if the engine told us. */
   get currentWord(): { start: number; end: number } | null {
     const word = this.state.word;
     const chunk = this.currentChunk;
     if (!word || !chunk) return null;
-    if (word.length > 0) return { start: word.start, end: Math.min(chunk.text.length, word.start + word.length) };
+    const spoken = this.#spoken?.written === chunk.text ? this.#spoken : applyLexicon(chunk.text, this.#lexicon());
     // Some engines report charIndex only: find the word that starts there.
-    return wordAt(chunk.text, word.start, this.currentUnit?.lang ?? 'en');
+    const range =
+      word.length > 0
+        ? { start: word.start, end: Math.min(spoken.text.length, word.start + word.length) }
+        : wordAt(spoken.text, word.start, this.currentUnit?.lang ?? 'en');
+    if (!range) return null;
+    const written = spoken.toWritten(range);
+    return written.end > written.start ? written : null;
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -129,6 +138,8 @@ export class PlaybackController implements ReactiveController {
       for (let next = this.#pending.shift(); next; next = this.#pending.shift()) this.#step(next);
     } finally {
       this.#dispatching = false;
+      // Only the speak that follows an `end` at once gets the pause after it.
+      this.#ended = null;
     }
   }
 
@@ -145,47 +156,124 @@ export class PlaybackController implements ReactiveController {
 
   #run(effect: PlaybackEffect): void {
     switch (effect.type) {
-      case 'speak': {
-        const chunk = this.article?.chunks[effect.paragraphIndex]?.[effect.chunkIndex];
-        const unit = this.article?.units[effect.paragraphIndex];
-        if (!chunk || !unit) return;
-        // Others must cancel before we speak: their cancel() would clear our utterance too.
-        takeTurn(this.#turn);
-        const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
-        // Events reported from inside speak() carry an id we learn only when it
-        // returns: hold them till then (fast-check found a synchronous error lost,
-        // leaving "Starting…" forever).
-        const early: EngineEvent[] = (this.#early = []);
-        this.#utterance = null;
-        try {
-          const id = this.#engine.speak({
-            text: chunk.text,
-            lang: unit.lang,
-            rate: effect.rate,
-            ...(voiceId ? { voiceId } : {}),
-          });
-          this.#utterance = { id, token: effect.token };
-        } catch {
-          // An engine that throws rather than reports must not throw out of a
-          // click handler: it is a failed utterance (one retry, then the error).
-          this.dispatch({ type: 'engine-error', token: effect.token, code: 'synthesis-failed' });
-        } finally {
-          this.#early = null;
-        }
-        for (const event of early) this.#onEngineEvent(event);
-        return;
-      }
+      case 'speak':
+        return this.#speak(effect);
       case 'cancel':
+        this.#stopWaiting();
         this.#utterance = null;
         this.#engine.cancel();
         return;
       case 'pause-engine':
-        this.#engine.pause();
+        // Paused in the gap between utterances: hold the next one until resumed.
+        if (this.#waiting) clearTimeout(this.#waiting.timer);
+        else this.#engine.pause();
         return;
       case 'resume-engine':
-        this.#engine.resume();
+        if (this.#waiting) this.#waiting.speak();
+        else this.#engine.resume();
         return;
     }
+  }
+
+  #lexicon() {
+    return this.article?.lexicon ?? new Map<string, string>();
+  }
+
+  #cutFor(paragraphIndex: number, rate: number, voiceId: string | null): ParagraphCut {
+    const article = this.article;
+    const unit = article?.units[paragraphIndex];
+    const policy =
+      this.#engine.utterancePolicy?.(chooseVoice(this.voices, unit?.lang ?? 'en', voiceId)) ?? DEFAULT_POLICY;
+    const limit = { maxSeconds: policy.maxSeconds, rate };
+    const cut = this.#cut;
+    if (cut?.paragraphIndex === paragraphIndex && sameLimit(cut.limit, limit)) return cut;
+    return article
+      ? cutParagraph(article, paragraphIndex, limit)
+      : { paragraphIndex, limit, utterances: [], sentenceStarts: new Set() };
+  }
+
+  #speak(effect: Extract<PlaybackEffect, { type: 'speak' }>): void {
+    const unit = this.article?.units[effect.paragraphIndex];
+    if (!unit) return;
+    const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
+    // Cut the paragraph now (lazily), or again for a new rate or engine, keeping the place.
+    const previous = this.#cut;
+    const cut = this.#cutFor(effect.paragraphIndex, effect.rate, effect.voiceId);
+    const place =
+      previous?.paragraphIndex === effect.paragraphIndex && previous !== cut
+        ? utteranceAt(cut, previous.utterances[effect.chunkIndex]?.start ?? 0)
+        : Math.min(effect.chunkIndex, cut.utterances.length - 1);
+    this.#cut = cut;
+    const utterance = cut.utterances[place];
+    if (!utterance) return;
+    if (place !== effect.chunkIndex || cut.utterances.length !== this.state.chunkCounts[effect.paragraphIndex]) {
+      this.dispatch({
+        type: 'utterances',
+        paragraphIndex: effect.paragraphIndex,
+        count: cut.utterances.length,
+        chunkIndex: place,
+      });
+    }
+    const here: UtterancePlace = {
+      paragraphIndex: effect.paragraphIndex,
+      start: utterance.start,
+      sentenceStart: cut.sentenceStarts.has(utterance.start),
+      heading: unit.kind === 'heading',
+    };
+    const pauseMs = this.#ended ? pauseBetween(this.#ended, here) : 0;
+    this.#last = here;
+    const spoken = (this.#spoken = applyLexicon(utterance.text, this.#lexicon()));
+    const policy = this.#engine.utterancePolicy?.(voiceId) ?? DEFAULT_POLICY;
+    const request: SpeakRequest = {
+      text: spoken.text,
+      lang: unit.lang,
+      rate: effect.rate,
+      ...(voiceId ? { voiceId } : {}),
+      ...(policy.pausesInAudio && pauseMs > 0 ? { pauseBeforeMs: pauseMs } : {}),
+    };
+    this.#stopWaiting();
+    this.#utterance = null;
+    if (pauseMs > 0 && !policy.pausesInAudio) {
+      // Web Speech has no silence of its own to ask for: wait, cancellably.
+      const waiting = {
+        timer: undefined as ReturnType<typeof setTimeout> | undefined,
+        speak: () => {
+          if (this.#waiting !== waiting) return;
+          this.#stopWaiting();
+          this.#speakNow(request, effect.token);
+        },
+      };
+      waiting.timer = setTimeout(waiting.speak, pauseMs);
+      this.#waiting = waiting;
+      return;
+    }
+    this.#speakNow(request, effect.token);
+  }
+
+  #stopWaiting(): void {
+    if (this.#waiting) clearTimeout(this.#waiting.timer);
+    this.#waiting = null;
+  }
+
+  #speakNow(request: SpeakRequest, token: number): void {
+    // Others must cancel before we speak: their cancel() would clear our utterance too.
+    takeTurn(this.#turn);
+    // Events reported from inside speak() carry an id we learn only when it
+    // returns: hold them till then (fast-check found a synchronous error lost,
+    // leaving "Starting…" forever).
+    const early: EngineEvent[] = (this.#early = []);
+    this.#utterance = null;
+    try {
+      const id = this.#engine.speak(request);
+      this.#utterance = { id, token };
+    } catch {
+      // An engine that throws rather than reports must not throw out of a
+      // click handler: it is a failed utterance (one retry, then the error).
+      this.dispatch({ type: 'engine-error', token, code: 'synthesis-failed' });
+    } finally {
+      this.#early = null;
+    }
+    for (const event of early) this.#onEngineEvent(event);
   }
 
   #onEngineEvent(event: EngineEvent): void {
@@ -227,6 +315,7 @@ export class PlaybackController implements ReactiveController {
           charLength: event.charLength,
         });
       case 'end':
+        this.#ended = this.#last;
         return this.dispatch({ type: 'engine-end', token });
       case 'error':
         return this.dispatch({ type: 'engine-error', token, code: event.code });

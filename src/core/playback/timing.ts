@@ -11,6 +11,27 @@ export function countWords(text: string): number {
   return matches ? matches.length : 0;
 }
 
+/**
+ * Characters a second at rate 1 (170 words of about 5.5 characters with
+ * their space, a minute): long words, numbers and URLs take longer to say
+ * than their word count suggests.
+ */
+export const CHARACTERS_PER_SECOND = 15;
+
+/**
+ * Estimated seconds to speak `words` words spelt with `characters` UTF-16
+ * units at `rate` (1 = normal): whichever of the two measures is longer.
+ */
+export function speechSeconds(words: number, characters: number, rate: number): number {
+  const speed = Number.isFinite(rate) && rate > 0 ? rate : 1;
+  return Math.max((words * 60) / (WORDS_PER_MINUTE * speed), characters / (CHARACTERS_PER_SECOND * speed));
+}
+
+/** Estimated seconds to speak `text` at `rate`, as `speechSeconds`. */
+export function estimateSpeechSeconds(text: string, rate: number): number {
+  return speechSeconds(countWords(text), text.length, rate);
+}
+
 export interface TimeEstimate {
   readonly elapsedSeconds: number;
   readonly remainingSeconds: number;

@@ -1,0 +1,121 @@
+/**
+ * A pronunciation lexicon: how a written word is said ("RFE/RL" → "R F E R
+ * L", "Shbib" → "shbeeb"). It changes only what the engine hears; an offset
+ * map takes the engine's word boundaries back to the written text, so the
+ * captions and the highlight stay on what the reader sees.
+ *
+ * Entries match whole words only (not inside a longer word), case-sensitively,
+ * longest first. Offsets are UTF-16 code units.
+ */
+import type { TextRange } from './segment.ts';
+
+/** Written form → spoken form. */
+export type Lexicon = ReadonlyMap<string, string>;
+
+export const EMPTY_LEXICON: Lexicon = new Map();
+
+/** Bounds for untrusted input (an embed's JSON). */
+export const MAX_LEXICON_ENTRIES = 500;
+export const MAX_LEXICON_TEXT = 200;
+
+/**
+ * A lexicon from plain JSON data (`{ "RFE/RL": "R F E R L" }`), or the
+ * first reason it is not one, naming the entry.
+ */
+export function parseLexicon(value: unknown): { lexicon: Lexicon } | { reason: string } {
+  if (value === undefined || value === null) return { lexicon: EMPTY_LEXICON };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { reason: 'must map each written word to how it is said, like {"Shbib": "shbeeb"}' };
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > MAX_LEXICON_ENTRIES) return { reason: `has more than ${MAX_LEXICON_ENTRIES} entries` };
+  const lexicon = new Map<string, string>();
+  for (const [written, said] of entries) {
+    if (!written.trim() || written.length > MAX_LEXICON_TEXT || written !== written.trim()) {
+      return { reason: `"${written.slice(0, 40)}" must be a word or phrase of 1–${MAX_LEXICON_TEXT} characters` };
+    }
+    if (typeof said !== 'string' || !said.trim() || said.length > MAX_LEXICON_TEXT) {
+      return {
+        reason: `"${written}" must map to how it is said: a non-empty string of at most ${MAX_LEXICON_TEXT} characters`,
+      };
+    }
+    lexicon.set(written, said.trim());
+  }
+  return { lexicon };
+}
+
+/** A replaced stretch: where it is in the spoken text and in the written text. */
+interface Replacement {
+  readonly spokenStart: number;
+  readonly spokenEnd: number;
+  readonly writtenStart: number;
+  readonly writtenEnd: number;
+}
+
+/** The text an engine hears, and the way back to the written text. */
+export interface SpokenText {
+  readonly written: string;
+  readonly text: string;
+  /** The written range a spoken range stands for; a range touching a replacement covers all of it. */
+  toWritten(range: TextRange): TextRange;
+}
+
+const patterns = new WeakMap<Lexicon, RegExp | null>();
+
+function patternOf(lexicon: Lexicon): RegExp | null {
+  if (patterns.has(lexicon)) return patterns.get(lexicon) ?? null;
+  const keys = [...lexicon.keys()].sort((a, b) => b.length - a.length);
+  const escaped = keys.map((key) => key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const pattern = keys.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    : null;
+  patterns.set(lexicon, pattern);
+  return pattern;
+}
+
+/** `written` with every lexicon entry replaced by how it is said. */
+export function applyLexicon(written: string, lexicon: Lexicon): SpokenText {
+  const pattern = patternOf(lexicon);
+  const replacements: Replacement[] = [];
+  let text = written;
+  if (pattern) {
+    const parts: string[] = [];
+    let last = 0;
+    let spoken = 0;
+    for (const match of written.matchAll(pattern)) {
+      const said = lexicon.get(match[0]) ?? match[0];
+      parts.push(written.slice(last, match.index));
+      spoken += match.index - last;
+      replacements.push({
+        spokenStart: spoken,
+        spokenEnd: spoken + said.length,
+        writtenStart: match.index,
+        writtenEnd: match.index + match[0].length,
+      });
+      parts.push(said);
+      spoken += said.length;
+      last = match.index + match[0].length;
+    }
+    parts.push(written.slice(last));
+    text = parts.join('');
+  }
+  const point = (offset: number, end: boolean): number => {
+    let shift = 0;
+    for (const replacement of replacements) {
+      if (offset < replacement.spokenStart || (end && offset === replacement.spokenStart)) break;
+      if (offset < replacement.spokenEnd || (end && offset === replacement.spokenEnd)) {
+        return end ? replacement.writtenEnd : replacement.writtenStart;
+      }
+      shift = replacement.writtenEnd - replacement.spokenEnd;
+    }
+    return Math.min(written.length, Math.max(0, offset + shift));
+  };
+  return {
+    written,
+    text,
+    toWritten: (range) => {
+      const start = point(range.start, false);
+      return { start, end: Math.max(start, point(range.end, true)) };
+    },
+  };
+}

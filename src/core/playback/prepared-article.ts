@@ -1,0 +1,85 @@
+/**
+ * An article ready to read: its paragraphs and what is cheap to know up
+ * front (word counts, for time estimates). Sentences are found only when a
+ * paragraph is about to be read or is jumped to, so indexing a long article
+ * costs about a DOM walk.
+ */
+import { splitSentences, type Sentence } from '../content/sentences.ts';
+import type { ReadingUnit } from '../content/reading-units.ts';
+import { cutSentences, type UtteranceLimit } from '../content/utterances.ts';
+import { EMPTY_LEXICON, type Lexicon } from '../content/lexicon.ts';
+import { countWords, cumulativeWords } from './timing.ts';
+
+export interface LoadedArticle {
+  /** Identifies the article for saved positions. */
+  readonly key: string;
+  readonly lang: string;
+  readonly units: readonly ReadingUnit[];
+  /** Cumulative word counts (see `cumulativeWords`). */
+  readonly wordsBefore: readonly number[];
+  /** How words are said (only what the engine hears changes). */
+  readonly lexicon: Lexicon;
+  /** The sentences of paragraph `index`, found on first use and kept; `[]` outside the article. */
+  sentences(index: number): readonly Sentence[];
+}
+
+export function prepareArticle(
+  key: string,
+  lang: string,
+  units: readonly ReadingUnit[],
+  lexicon: Lexicon = EMPTY_LEXICON,
+): LoadedArticle {
+  const found: Array<readonly Sentence[] | undefined> = [];
+  return {
+    key,
+    lang,
+    units,
+    lexicon,
+    wordsBefore: cumulativeWords(units.map((unit) => countWords(unit.text))),
+    sentences(index) {
+      const unit = units[index];
+      if (!unit) return [];
+      let sentences = found[index];
+      if (!sentences) {
+        sentences = splitSentences(unit.text, unit.lang);
+        // A unit always has letters (extraction checks), so this only guards odd input.
+        if (sentences.length === 0) sentences = [{ start: 0, end: unit.text.length, text: unit.text }];
+        found[index] = sentences;
+      }
+      return sentences;
+    },
+  };
+}
+
+/** One paragraph's utterances for one engine limit and rate, kept until either changes. */
+export interface ParagraphCut {
+  readonly paragraphIndex: number;
+  readonly limit: UtteranceLimit;
+  readonly utterances: readonly Sentence[];
+  /** Offsets where sentences (not later parts of a cut sentence) start. */
+  readonly sentenceStarts: ReadonlySet<number>;
+}
+
+export function cutParagraph(article: LoadedArticle, paragraphIndex: number, limit: UtteranceLimit): ParagraphCut {
+  const sentences = article.sentences(paragraphIndex);
+  const text = article.units[paragraphIndex]?.text ?? '';
+  return {
+    paragraphIndex,
+    limit,
+    utterances: cutSentences(text, sentences, limit),
+    sentenceStarts: new Set(sentences.map((sentence) => sentence.start)),
+  };
+}
+
+/** Index of the utterance of `cut` that holds `offset` (the place kept across a re-cut). */
+export function utteranceAt(cut: ParagraphCut, offset: number): number {
+  let found = 0;
+  cut.utterances.forEach((utterance, index) => {
+    if (utterance.start <= offset) found = index;
+  });
+  return found;
+}
+
+export function sameLimit(a: UtteranceLimit, b: UtteranceLimit): boolean {
+  return a.maxSeconds === b.maxSeconds && a.rate === b.rate;
+}
