@@ -77,13 +77,19 @@ function renderHeader(article: Article): string {
 
 function renderFigure(figure: ArticleFigure): string {
   const image = figure.image;
-  const media = image
-    ? `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}"` +
-      (image.width ? ` width="${image.width}"` : '') +
-      (image.height ? ` height="${image.height}"` : '') +
-      ' loading="lazy" decoding="async">'
-    : // No photo ships with the seed: a neutral box keeps the page's rhythm and says nothing to assistive tech.
-      '<div class="figure-placeholder" aria-hidden="true"></div>';
+  if (!image) {
+    // No photo: the caption stands alone as a compact block, not an empty picture frame.
+    return [
+      `    <figure id="figure-${escapeHtml(figure.id)}" class="figure figure-caption-only">`,
+      `      <figcaption>${escapeHtml(figure.caption)}</figcaption>`,
+      '    </figure>',
+    ].join('\n');
+  }
+  const media =
+    `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}"` +
+    (image.width ? ` width="${image.width}"` : '') +
+    (image.height ? ` height="${image.height}"` : '') +
+    ' loading="lazy" decoding="async">';
   return [
     `    <figure id="figure-${escapeHtml(figure.id)}" class="figure">`,
     `      ${media}`,

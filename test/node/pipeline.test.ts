@@ -7,7 +7,7 @@ import type { Article } from '../../src/core/content/article.ts';
 import { ContentError, parseArticleFile, parseArticleSource } from '../../src/pipeline/parse-article.ts';
 import { splitContent } from '../../src/pipeline/front-matter.ts';
 import { validateFrontMatter } from '../../src/pipeline/validate-front-matter.ts';
-import { readSeed } from '../helpers/seed.ts';
+import { plainTypography, readSeed } from '../helpers/seed.ts';
 
 const CONTENT_FILE = 'content/aleppo-final-messages.md';
 const FIXTURES = 'test/fixtures/content';
@@ -54,7 +54,16 @@ describe('the published article (content/aleppo-final-messages.md)', () => {
 
   it('has all 19 body paragraphs of the seed, verbatim and in order', () => {
     assert.equal(seed.paragraphs.length, 19);
-    assert.deepEqual(paragraphsOf(article), seed.paragraphs);
+    assert.deepEqual(paragraphsOf(article).map(plainTypography), seed.paragraphs.map(plainTypography));
+  });
+
+  it('sets quotes, apostrophes, dashes and ellipses typographically', () => {
+    const text = paragraphsOf(article).join('\n');
+    assert.ok(!/["']|--|\.\.\./.test(text), 'no keyboard quote, double hyphen or three dots is left');
+    assert.ok(text.includes('sharing “final messages” and'));
+    assert.ok(text.includes('those regions – with support'));
+    assert.ok(text.includes('Assad’s enemies'));
+    assert.ok(text.includes('sleep at night…” he said'));
   });
 
   it('keeps bracketed insertions such as [to hide] as plain text, not links', () => {
