@@ -55,7 +55,8 @@ export function renderArticleHtml(article: Article): string {
     `  <article id="story" lang="${escapeHtml(article.language)}" aria-labelledby="headline">`,
     renderHeader(article),
     // On its own page the player's shortcuts work page-wide (a setting turns them off).
-    '    <aloud-player for="story" shortcuts="page"></aloud-player>',
+    // The lexicon travels in article.json, which the build publishes beside the page.
+    `    <aloud-player for="story" shortcuts="page"${article.pronunciations ? ' pronunciations="article.json"' : ''}></aloud-player>`,
     ...body.filter(Boolean),
     renderAuthor(article),
     '  </article>',

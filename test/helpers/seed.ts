@@ -47,10 +47,5 @@ export function readSeed(): Seed {
  * ellipsis characters, so the words can be compared with the seed verbatim.
  */
 export function plainTypography(text: string): string {
-  return text
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/—/g, '---')
-    .replace(/–/g, '--')
-    .replace(/…/g, '...');
+  return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/—/g, '---').replace(/–/g, '--').replace(/…/g, '...');
 }

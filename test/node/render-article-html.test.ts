@@ -87,7 +87,7 @@ describe('renderArticleHtml', () => {
       '<h1 id="headline">&#39;We Are Being Killed&#39;: Desperate Calls From Aleppo As Assad Regime Closes In</h1>',
       '<p class="byline" data-aloud-skip>By <a href="#author">Golnaz Esfandiari</a> <span aria-hidden="true">·</span> <time datetime="2016-12-13">13 December 2016</time></p>',
       '</header>',
-      '<aloud-player for="story" shortcuts="page"></aloud-player>',
+      '<aloud-player for="story" shortcuts="page" pronunciations="article.json"></aloud-player>',
       '<figure id="figure-iv-drip" class="figure figure-caption-only">',
       '<figcaption>A man carries a child',
       '<p data-aloud-paragraph="0">Some of the tens',

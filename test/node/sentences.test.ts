@@ -82,7 +82,10 @@ describe('splitSentences: Arabic and Persian', () => {
   });
 
   it('keeps a dotted Persian abbreviation inside its sentence ("ر.ک.", see)', () => {
-    assert.deepEqual(texts('برای جزئیات ر.ک. فصل دوم. این مهم است.', 'fa'), ['برای جزئیات ر.ک. فصل دوم.', 'این مهم است.']);
+    assert.deepEqual(texts('برای جزئیات ر.ک. فصل دوم. این مهم است.', 'fa'), [
+      'برای جزئیات ر.ک. فصل دوم.',
+      'این مهم است.',
+    ]);
   });
 
   it('ends a Persian question at the Arabic question mark, with Persian digits around', () => {

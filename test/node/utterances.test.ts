@@ -19,7 +19,10 @@ const url = fc
   .map(([host, path]) => `https://${host}.example.org/${path}?id=7`);
 const email = fc.stringMatching(/^[a-z]{1,6}$/).map((name) => `${name}.doe@example.com`);
 /** A token never to be cut, and what may follow it. */
-const token = fc.tuple(fc.oneof(word, word, word, number, url, email), fc.constantFrom('', '', '', ',', ';', ':', '.', '?', ' —'));
+const token = fc.tuple(
+  fc.oneof(word, word, word, number, url, email),
+  fc.constantFrom('', '', '', ',', ';', ':', '.', '?', ' —'),
+);
 const paragraph = fc
   .array(token, { minLength: 1, maxLength: 120 })
   .map((tokens) => tokens.map(([text, after]) => `${text}${after}`).join(' '));
@@ -117,6 +120,9 @@ describe('utterancesOf (examples)', () => {
     const slow = utterancesOf(text, 'en', { maxSeconds: 10, rate: 0.75 }).map((utterance) => utterance.text);
     assert.ok(slow.length >= 2);
     // The old 200-character cut left "mercy."" alone, a 0.7 s caption.
-    assert.ok(slow.every((utterance) => utterance.split(' ').length >= 4), slow.join(' | '));
+    assert.ok(
+      slow.every((utterance) => utterance.split(' ').length >= 4),
+      slow.join(' | '),
+    );
   });
 });

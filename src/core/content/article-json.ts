@@ -6,6 +6,7 @@
  * player renders (plain text, never HTML).
  */
 import type { ArticleFigure } from './article.ts';
+import { EMPTY_LEXICON, parseLexicon, type Lexicon } from './lexicon.ts';
 
 /** What the player needs from an article to show and read it. */
 export interface ArticleSource {
@@ -18,6 +19,8 @@ export interface ArticleSource {
   readonly sourceName: string | null;
   readonly figures: ReadonlyMap<string, ArticleFigure>;
   readonly body: readonly SourceBlock[];
+  /** How words are said (the `pronunciations` field); empty when there is none. */
+  readonly lexicon: Lexicon;
 }
 
 export type SourceBlock =
@@ -121,5 +124,19 @@ export function parseArticleJson(value: unknown): { article: ArticleSource } | {
   const date = optionalText(value['date']);
   if (date === undefined || (date !== null && !ISO_DATE.test(date))) return { reason: '"date" must be YYYY-MM-DD' };
 
-  return { article: { headline, language, author, date, sourceName: source, figures, body } };
+  const lexicon = parseLexicon(value['pronunciations']);
+  if ('reason' in lexicon) return { reason: `"pronunciations" ${lexicon.reason}` };
+
+  return {
+    article: {
+      headline,
+      language,
+      author,
+      date,
+      sourceName: source,
+      figures,
+      body,
+      lexicon: lexicon.lexicon ?? EMPTY_LEXICON,
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { wordAt } from '../content/segment.ts';
 import type { Sentence } from '../content/sentences.ts';
 import type { ReadingUnit } from '../content/reading-units.ts';
-import { applyLexicon, type SpokenText } from '../content/lexicon.ts';
+import { applyLexicon, EMPTY_LEXICON, type Lexicon, type SpokenText } from '../content/lexicon.ts';
 import { Highlighter } from '../highlight/highlighter.ts';
 import { join, takeTurn } from '../speech/coordinator.ts';
 import type { EngineEvent, EngineVoice, SpeakRequest, SpeechEngine } from '../speech/engine.ts';
@@ -51,6 +51,7 @@ export class PlaybackController implements ReactiveController {
   /** The utterance spoken last, and (only while its `end` is handled) the one that just ended. */
   #last: UtterancePlace | null = null;
   #ended: UtterancePlace | null = null;
+  #lateLexicon: Lexicon | null = null;
   /** A Web Speech utterance waiting out its pause; `held` while the listener paused in the gap. */
   #waiting: { timer: ReturnType<typeof setTimeout> | undefined; readonly speak: () => void } | null = null;
   /** Our place in the page-wide coordinator: another player starting stops us. */
@@ -92,6 +93,14 @@ export class PlaybackController implements ReactiveController {
     this.#cut = null;
     // Each paragraph counts as one utterance until it is cut, just before it is read.
     this.dispatch({ type: 'load', chunkCounts: article.units.map(() => 1), paragraphIndex });
+  }
+
+  /**
+   * Between two Web Speech utterances, waiting out the pause before the next
+   * (it counts as in flight: the state says so, the engine is silent).
+   */
+  get pausing(): boolean {
+    return this.#waiting !== null;
   }
 
   /** Turning highlighting off (WCAG 2.2.2) clears it at once. */
@@ -175,8 +184,13 @@ export class PlaybackController implements ReactiveController {
     }
   }
 
-  #lexicon() {
-    return this.article?.lexicon ?? new Map<string, string>();
+  /** A lexicon that arrived after the article (the `pronunciations` attribute); it wins over the article's own. */
+  setLexicon(lexicon: Lexicon): void {
+    this.#lateLexicon = lexicon;
+  }
+
+  #lexicon(): Lexicon {
+    return this.#lateLexicon ?? this.article?.lexicon ?? EMPTY_LEXICON;
   }
 
   #cutFor(paragraphIndex: number, rate: number, voiceId: string | null): ParagraphCut {

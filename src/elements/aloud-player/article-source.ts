@@ -9,6 +9,7 @@
  * that read their own article never fetch it.
  */
 import { parseArticleJson, type ArticleSource } from '../../core/content/article-json.ts';
+import { attachLexicon } from '../../core/content/lexicon-source.ts';
 
 /** Marks the element we rendered, so a new `src` replaces it rather than adding another. */
 export const SOURCE_ATTRIBUTE = 'data-aloud-source';
@@ -33,7 +34,9 @@ export async function loadArticleSource(player: HTMLElement, src: string): Promi
   }
   const parsed = parseArticleJson(json);
   if ('reason' in parsed) throw new ArticleLoadError(`${url.href} is not an article: ${parsed.reason}`);
-  return placeArticle(player, renderArticle(player.ownerDocument, parsed.article, url));
+  const article = renderArticle(player.ownerDocument, parsed.article, url);
+  attachLexicon(article, parsed.article.lexicon);
+  return placeArticle(player, article);
 }
 
 /** Replaces the article rendered for this player before, or inserts it right after the player. */
