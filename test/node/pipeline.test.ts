@@ -8,6 +8,7 @@ import { ContentError, parseArticleFile, parseArticleSource } from '../../src/pi
 import { splitContent } from '../../src/pipeline/front-matter.ts';
 import { validateFrontMatter } from '../../src/pipeline/validate-front-matter.ts';
 import { plainTypography, readSeed } from '../helpers/seed.ts';
+import { parseArticleJson } from '../../src/core/content/article-json.ts';
 
 const CONTENT_FILE = 'content/aleppo-final-messages.md';
 const FIXTURES = 'test/fixtures/content';
@@ -50,6 +51,13 @@ describe('the published article (content/aleppo-final-messages.md)', () => {
     assert.equal(article.date, '2016-12-13');
     assert.equal(article.source.name, 'RFE/RL');
     assert.equal(article.language, 'en');
+  });
+
+  it('says how "RFE/RL" and "Shbib" are pronounced, and publishes that in article.json', () => {
+    assert.deepEqual(article.pronunciations, { 'RFE/RL': 'R F E R L', Shbib: 'shbeeb' });
+    const parsed = parseArticleJson(JSON.parse(JSON.stringify(article)));
+    assert.ok('article' in parsed);
+    assert.equal(parsed.article.lexicon.get('Shbib'), 'shbeeb');
   });
 
   it('has all 19 body paragraphs of the seed, verbatim and in order', () => {
@@ -130,6 +138,13 @@ describe('content errors name file, line and field', () => {
     },
     { fixture: 'image-without-alt.md', field: 'figures[0].image.alt', line: 12, reason: /is missing/ },
     { fixture: 'heading-in-body.md', field: 'body', line: 13, reason: /headings are not supported/ },
+    { fixture: 'pronunciation-not-text.md', field: 'pronunciations.RFE/RL', line: 11, reason: /is missing/ },
+    {
+      fixture: 'pronunciations-list.md',
+      field: 'pronunciations',
+      line: 9,
+      reason: /must be a set of `written word: how it is said` fields/,
+    },
   ];
 
   for (const { fixture, field, line, reason } of cases) {

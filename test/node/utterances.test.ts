@@ -7,6 +7,8 @@ import { utterancesOf, type UtteranceLimit } from '../../src/core/content/uttera
 import { estimateSpeechSeconds } from '../../src/core/playback/timing.ts';
 import { cutParagraph, prepareArticle, utteranceAt } from '../../src/core/playback/prepared-article.ts';
 import type { ReadingUnit } from '../../src/core/content/reading-units.ts';
+import { initialState } from '../../src/core/playback/state.ts';
+import { transition } from '../../src/core/playback/transition.ts';
 
 const word = fc.stringMatching(/^[A-Za-z][a-z]{0,9}$/);
 const number = fc.oneof(
@@ -124,5 +126,36 @@ describe('utterancesOf (examples)', () => {
       slow.every((utterance) => utterance.split(' ').length >= 4),
       slow.join(' | '),
     );
+  });
+});
+
+describe('transition: the utterances event (a paragraph cut when it is read)', () => {
+  const loaded = transition(initialState, { type: 'load', chunkCounts: [1, 1, 1] }).state;
+
+  it('sets the paragraph’s utterance count and the place, with no effect of its own', () => {
+    const playing = transition(loaded, { type: 'seek', paragraphIndex: 1 }).state;
+    const cut = transition(playing, { type: 'utterances', paragraphIndex: 1, count: 3, chunkIndex: 0 });
+    assert.deepEqual(cut.effects, []);
+    assert.deepEqual(cut.state.chunkCounts, [1, 3, 1]);
+    // Reading on now goes through the three utterances before the next paragraph.
+    let state = cut.state;
+    const spoken: Array<[number, number]> = [];
+    for (let step = 0; step < 3; step++) {
+      const ended = transition(state, { type: 'engine-end', token: state.token });
+      state = ended.state;
+      for (const effect of ended.effects)
+        if (effect.type === 'speak') spoken.push([effect.paragraphIndex, effect.chunkIndex]);
+    }
+    assert.deepEqual(spoken, [
+      [1, 1],
+      [1, 2],
+      [2, 0],
+    ]);
+  });
+
+  it('ignores a cut of another paragraph, and keeps the place in range', () => {
+    assert.equal(transition(loaded, { type: 'utterances', paragraphIndex: 2, count: 4, chunkIndex: 1 }).state, loaded);
+    const clamped = transition(loaded, { type: 'utterances', paragraphIndex: 0, count: 2, chunkIndex: 9 }).state;
+    assert.equal(clamped.chunkIndex, 1);
   });
 });
