@@ -46,8 +46,8 @@ function latencyRows(label: string, result: LatencyResult): string[][] {
       `${label}: upgrade + index`,
       ms(result.index.player.median),
       `×${round(result.index.ratio, 1)} of a plain DOM walk (${ms(result.index.baseline.median)})`,
-      '',
-      '',
+      '≤ 3× a DOM walk',
+      result.index.ratio <= 3 ? 'met' : 'NOT met',
     ],
     [`${label}: one word boundary`, ms(result.boundaryMs), '', '', ''],
   ];
