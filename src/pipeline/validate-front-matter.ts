@@ -4,7 +4,7 @@
  * misspelt `captoin:` would otherwise vanish without a trace.
  */
 import type { Article, ArticleFigure } from '../core/content/article.ts';
-import { MAX_LEXICON_TEXT } from '../core/content/lexicon.ts';
+import { MAX_LEXICON_TEXT } from '../core/content/lexicon-json.ts';
 import { ContentError } from './content-error.ts';
 import { formatFieldPath, type FieldPath, type FrontMatterLocator } from './front-matter.ts';
 

@@ -1,7 +1,8 @@
 // The pronunciation lexicon: what the engine hears, and the way back to what is written.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyLexicon, parseLexicon, type Lexicon } from '../../src/core/content/lexicon.ts';
+import { applyLexicon, type Lexicon } from '../../src/core/content/lexicon.ts';
+import { parseLexicon } from '../../src/core/content/lexicon-json.ts';
 import { wordRanges } from '../../src/core/content/segment.ts';
 
 const SEED: Lexicon = new Map([

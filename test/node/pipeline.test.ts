@@ -9,6 +9,7 @@ import { splitContent } from '../../src/pipeline/front-matter.ts';
 import { validateFrontMatter } from '../../src/pipeline/validate-front-matter.ts';
 import { plainTypography, readSeed } from '../helpers/seed.ts';
 import { parseArticleJson } from '../../src/core/content/article-json.ts';
+import { lexiconFromJson } from '../../src/core/content/lexicon-json.ts';
 
 const CONTENT_FILE = 'content/aleppo-final-messages.md';
 const FIXTURES = 'test/fixtures/content';
@@ -57,7 +58,7 @@ describe('the published article (content/aleppo-final-messages.md)', () => {
     assert.deepEqual(article.pronunciations, { 'RFE/RL': 'R F E R L', Shbib: 'shbeeb' });
     const parsed = parseArticleJson(JSON.parse(JSON.stringify(article)));
     assert.ok('article' in parsed);
-    assert.equal(parsed.article.lexicon.get('Shbib'), 'shbeeb');
+    assert.equal(lexiconFromJson(parsed.article, 'article.json').get('Shbib'), 'shbeeb');
   });
 
   it('has all 19 body paragraphs of the seed, verbatim and in order', () => {

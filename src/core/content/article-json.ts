@@ -6,7 +6,6 @@
  * player renders (plain text, never HTML).
  */
 import type { ArticleFigure } from './article.ts';
-import { EMPTY_LEXICON, parseLexicon, type Lexicon } from './lexicon.ts';
 
 /** What the player needs from an article to show and read it. */
 export interface ArticleSource {
@@ -19,8 +18,12 @@ export interface ArticleSource {
   readonly sourceName: string | null;
   readonly figures: ReadonlyMap<string, ArticleFigure>;
   readonly body: readonly SourceBlock[];
-  /** How words are said (the `pronunciations` field); empty when there is none. */
-  readonly lexicon: Lexicon;
+  /**
+   * The `pronunciations` field as found, unchecked: the reading half
+   * validates it (lexicon-json.ts) when it loads it, and a bad one is
+   * reported and ignored rather than losing the article.
+   */
+  readonly pronunciations: unknown;
 }
 
 export type SourceBlock =
@@ -124,9 +127,6 @@ export function parseArticleJson(value: unknown): { article: ArticleSource } | {
   const date = optionalText(value['date']);
   if (date === undefined || (date !== null && !ISO_DATE.test(date))) return { reason: '"date" must be YYYY-MM-DD' };
 
-  const lexicon = parseLexicon(value['pronunciations']);
-  if ('reason' in lexicon) return { reason: `"pronunciations" ${lexicon.reason}` };
-
   return {
     article: {
       headline,
@@ -136,7 +136,7 @@ export function parseArticleJson(value: unknown): { article: ArticleSource } | {
       sourceName: source,
       figures,
       body,
-      lexicon: lexicon.lexicon ?? EMPTY_LEXICON,
+      pronunciations: value['pronunciations'],
     },
   };
 }

@@ -14,36 +14,6 @@ export type Lexicon = ReadonlyMap<string, string>;
 
 export const EMPTY_LEXICON: Lexicon = new Map();
 
-/** Bounds for untrusted input (an embed's JSON). */
-export const MAX_LEXICON_ENTRIES = 500;
-export const MAX_LEXICON_TEXT = 200;
-
-/**
- * A lexicon from plain JSON data (`{ "RFE/RL": "R F E R L" }`), or the
- * first reason it is not one, naming the entry.
- */
-export function parseLexicon(value: unknown): { lexicon: Lexicon } | { reason: string } {
-  if (value === undefined || value === null) return { lexicon: EMPTY_LEXICON };
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    return { reason: 'must map each written word to how it is said, like {"Shbib": "shbeeb"}' };
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > MAX_LEXICON_ENTRIES) return { reason: `has more than ${MAX_LEXICON_ENTRIES} entries` };
-  const lexicon = new Map<string, string>();
-  for (const [written, said] of entries) {
-    if (!written.trim() || written.length > MAX_LEXICON_TEXT || written !== written.trim()) {
-      return { reason: `"${written.slice(0, 40)}" must be a word or phrase of 1–${MAX_LEXICON_TEXT} characters` };
-    }
-    if (typeof said !== 'string' || !said.trim() || said.length > MAX_LEXICON_TEXT) {
-      return {
-        reason: `"${written}" must map to how it is said: a non-empty string of at most ${MAX_LEXICON_TEXT} characters`,
-      };
-    }
-    lexicon.set(written, said.trim());
-  }
-  return { lexicon };
-}
-
 /** A replaced stretch: where it is in the spoken text and in the written text. */
 interface Replacement {
   readonly spokenStart: number;

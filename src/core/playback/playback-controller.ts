@@ -51,7 +51,6 @@ export class PlaybackController implements ReactiveController {
   /** The utterance spoken last, and (only while its `end` is handled) the one that just ended. */
   #last: UtterancePlace | null = null;
   #ended: UtterancePlace | null = null;
-  #lateLexicon: Lexicon | null = null;
   /** A Web Speech utterance waiting out its pause; `held` while the listener paused in the gap. */
   #waiting: { timer: ReturnType<typeof setTimeout> | undefined; readonly speak: () => void } | null = null;
   /** Our place in the page-wide coordinator: another player starting stops us. */
@@ -184,13 +183,13 @@ export class PlaybackController implements ReactiveController {
     }
   }
 
-  /** A lexicon that arrived after the article (the `pronunciations` attribute); it wins over the article's own. */
-  setLexicon(lexicon: Lexicon): void {
-    this.#lateLexicon = lexicon;
+  /** A lexicon that arrived after the article keyed `key` loaded; ignored if another article loaded since. */
+  setLexicon(lexicon: Lexicon, key: string): void {
+    if (this.article?.key === key) this.article = { ...this.article, lexicon };
   }
 
   #lexicon(): Lexicon {
-    return this.#lateLexicon ?? this.article?.lexicon ?? EMPTY_LEXICON;
+    return this.article?.lexicon ?? EMPTY_LEXICON;
   }
 
   #cutFor(paragraphIndex: number, rate: number, voiceId: string | null): ParagraphCut {

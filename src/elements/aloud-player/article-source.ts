@@ -9,12 +9,14 @@
  * that read their own article never fetch it.
  */
 import { parseArticleJson, type ArticleSource } from '../../core/content/article-json.ts';
-import { attachLexicon } from '../../core/content/lexicon-source.ts';
 
 /** Marks the element we rendered, so a new `src` replaces it rather than adding another. */
 export const SOURCE_ATTRIBUTE = 'data-aloud-source';
 
 export class ArticleLoadError extends Error {}
+
+/** Carries an article.json's pronunciation lexicon, as JSON, on the article element rendered from it. */
+export const LEXICON_ATTRIBUTE = 'data-aloud-pronunciations';
 
 /** Fetches, validates and renders; rejects with an ArticleLoadError saying why. */
 export async function loadArticleSource(player: HTMLElement, src: string): Promise<HTMLElement> {
@@ -35,7 +37,10 @@ export async function loadArticleSource(player: HTMLElement, src: string): Promi
   const parsed = parseArticleJson(json);
   if ('reason' in parsed) throw new ArticleLoadError(`${url.href} is not an article: ${parsed.reason}`);
   const article = renderArticle(player.ownerDocument, parsed.article, url);
-  attachLexicon(article, parsed.article.lexicon);
+  // Handed to the reading half through the DOM: it fetches no module of ours.
+  if (parsed.article.pronunciations !== undefined) {
+    article.setAttribute(LEXICON_ATTRIBUTE, JSON.stringify(parsed.article.pronunciations));
+  }
   return placeArticle(player, article);
 }
 

@@ -54,6 +54,9 @@ interface Utterance {
   tail: number;
 }
 
+/** For the article renderer, which loads this chunk anyway: no shared chunk for three small functions. */
+export { leadingSilence, pauseSamples, trailingSilence };
+
 export class BuiltInEngine implements SpeechEngine {
   readonly id = BUILT_IN_ENGINE_ID;
   readonly #listeners = new EngineListeners();

@@ -7,9 +7,8 @@
  */
 import { loadBuiltInEngine } from './load.ts';
 import { encodeWav, encodeWebVtt, type Cue } from './export-audio.ts';
-import type { BuiltInEngine } from './builtin-engine.ts';
+import { leadingSilence, pauseSamples, trailingSilence, type BuiltInEngine } from './builtin-engine.ts';
 import { PAUSE_MS } from '../../playback/pauses.ts';
-import { leadingSilence, pauseSamples, trailingSilence } from './silence.ts';
 
 export interface SentenceToRender {
   /** As written: what the caption cue shows. */
