@@ -15,7 +15,7 @@ export interface LoadedArticle {
   readonly key: string;
   readonly lang: string;
   readonly units: readonly ReadingUnit[];
-  /** Cumulative word counts (see `cumulativeWords`). */
+  /** Cumulative word counts (see `cumulativeWords`), counted on first use. */
   readonly wordsBefore: readonly number[];
   /** How words are said (only what the engine hears changes). */
   readonly lexicon: Lexicon;
@@ -30,12 +30,17 @@ export function prepareArticle(
   lexicon: Lexicon = EMPTY_LEXICON,
 ): LoadedArticle {
   const found: Array<readonly Sentence[] | undefined> = [];
+  let wordsBefore: readonly number[] | undefined;
   return {
     key,
     lang,
     units,
     lexicon,
-    wordsBefore: cumulativeWords(units.map((unit) => countWords(unit.text))),
+    // Only the time display needs them: not counted while indexing.
+    get wordsBefore() {
+      wordsBefore ??= cumulativeWords(units.map((unit) => countWords(unit.text)));
+      return wordsBefore;
+    },
     sentences(index) {
       const unit = units[index];
       if (!unit) return [];
