@@ -7,7 +7,7 @@
  * Entries match whole words only (not inside a longer word), case-sensitively,
  * longest first. Offsets are UTF-16 code units.
  */
-import type { TextRange } from './segment.ts';
+import { wordAt, type TextRange } from './segment.ts';
 
 /** Written form → spoken form. */
 export type Lexicon = ReadonlyMap<string, string>;
@@ -28,6 +28,12 @@ export interface SpokenText {
   readonly text: string;
   /** The written range a spoken range stands for; a range touching a replacement covers all of it. */
   toWritten(range: TextRange): TextRange;
+  /**
+   * The written word an engine's boundary (`charIndex`, `charLength` in the
+   * spoken text) stands for; with `charLength` 0 (engines that report the
+   * index only) the spoken word there is looked up first. Null if none.
+   */
+  wordAt(charIndex: number, charLength: number, lang: string): TextRange | null;
 }
 
 const patterns = new WeakMap<Lexicon, RegExp | null>();
@@ -80,12 +86,21 @@ export function applyLexicon(written: string, lexicon: Lexicon): SpokenText {
     }
     return Math.min(written.length, Math.max(0, offset + shift));
   };
+  const toWritten = (range: TextRange): TextRange => {
+    const start = point(range.start, false);
+    return { start, end: Math.max(start, point(range.end, true)) };
+  };
   return {
     written,
     text,
-    toWritten: (range) => {
-      const start = point(range.start, false);
-      return { start, end: Math.max(start, point(range.end, true)) };
+    toWritten,
+    wordAt: (charIndex, charLength, lang) => {
+      const range =
+        charLength > 0
+          ? { start: charIndex, end: Math.min(text.length, charIndex + charLength) }
+          : wordAt(text, charIndex, lang);
+      const found = range && toWritten(range);
+      return found && found.end > found.start ? found : null;
     },
   };
 }

@@ -4,7 +4,6 @@
  * keeps the highlight in step, and tells its host to re-render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { wordAt } from '../content/segment.ts';
 import type { Sentence } from '../content/sentences.ts';
 import type { ReadingUnit } from '../content/reading-units.ts';
 import { applyLexicon, EMPTY_LEXICON, type Lexicon, type SpokenText } from '../content/lexicon.ts';
@@ -14,7 +13,8 @@ import type { EngineEvent, EngineVoice, SpeakRequest, SpeechEngine } from '../sp
 import { DEFAULT_POLICY } from '../speech/utterance-policy.ts';
 import { chooseVoice } from '../speech/voice-match.ts';
 import { pauseBetween, type UtterancePlace } from './pauses.ts';
-import { cutParagraph, sameLimit, utteranceAt, type LoadedArticle, type ParagraphCut } from './prepared-article.ts';
+import { cutFor, placeIn, type LoadedArticle, type ParagraphCut } from './prepared-article.ts';
+import { PauseGap } from './pause-gap.ts';
 import { initialState, type PlaybackEffect, type PlaybackEvent, type PlaybackState } from './state.ts';
 import { transition } from './transition.ts';
 
@@ -51,8 +51,8 @@ export class PlaybackController implements ReactiveController {
   /** The utterance spoken last, and (only while its `end` is handled) the one that just ended. */
   #last: UtterancePlace | null = null;
   #ended: UtterancePlace | null = null;
-  /** A Web Speech utterance waiting out its pause; `held` while the listener paused in the gap. */
-  #waiting: { timer: ReturnType<typeof setTimeout> | undefined; readonly speak: () => void } | null = null;
+  /** A Web Speech utterance waiting out its pause. */
+  readonly #gap = new PauseGap();
   /** Our place in the page-wide coordinator: another player starting stops us. */
   readonly #turn = { yield: () => this.dispatch({ type: 'stop' }) };
 
@@ -99,7 +99,7 @@ export class PlaybackController implements ReactiveController {
    * (it counts as in flight: the state says so, the engine is silent).
    */
   get pausing(): boolean {
-    return this.#waiting !== null;
+    return this.#gap.waiting;
   }
 
   /** Turning highlighting off (WCAG 2.2.2) clears it at once. */
@@ -127,14 +127,7 @@ export class PlaybackController implements ReactiveController {
     const chunk = this.currentChunk;
     if (!word || !chunk) return null;
     const spoken = this.#spoken?.written === chunk.text ? this.#spoken : applyLexicon(chunk.text, this.#lexicon());
-    // Some engines report charIndex only: find the word that starts there.
-    const range =
-      word.length > 0
-        ? { start: word.start, end: Math.min(spoken.text.length, word.start + word.length) }
-        : wordAt(spoken.text, word.start, this.currentUnit?.lang ?? 'en');
-    if (!range) return null;
-    const written = spoken.toWritten(range);
-    return written.end > written.start ? written : null;
+    return spoken.wordAt(word.start, word.length, this.currentUnit?.lang ?? 'en');
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -167,17 +160,17 @@ export class PlaybackController implements ReactiveController {
       case 'speak':
         return this.#speak(effect);
       case 'cancel':
-        this.#stopWaiting();
+        this.#gap.stop();
         this.#utterance = null;
         this.#engine.cancel();
         return;
       case 'pause-engine':
         // Paused in the gap between utterances: hold the next one until resumed.
-        if (this.#waiting) clearTimeout(this.#waiting.timer);
+        if (this.#gap.waiting) this.#gap.hold();
         else this.#engine.pause();
         return;
       case 'resume-engine':
-        if (this.#waiting) this.#waiting.speak();
+        if (this.#gap.waiting) this.#gap.finish();
         else this.#engine.resume();
         return;
     }
@@ -193,16 +186,9 @@ export class PlaybackController implements ReactiveController {
   }
 
   #cutFor(paragraphIndex: number, rate: number, voiceId: string | null): ParagraphCut {
-    const article = this.article;
-    const unit = article?.units[paragraphIndex];
-    const policy =
-      this.#engine.utterancePolicy?.(chooseVoice(this.voices, unit?.lang ?? 'en', voiceId)) ?? DEFAULT_POLICY;
-    const limit = { maxSeconds: policy.maxSeconds, rate };
-    const cut = this.#cut;
-    if (cut?.paragraphIndex === paragraphIndex && sameLimit(cut.limit, limit)) return cut;
-    return article
-      ? cutParagraph(article, paragraphIndex, limit)
-      : { paragraphIndex, limit, utterances: [], sentenceStarts: new Set() };
+    const lang = this.article?.units[paragraphIndex]?.lang ?? 'en';
+    const policy = this.#engine.utterancePolicy?.(chooseVoice(this.voices, lang, voiceId)) ?? DEFAULT_POLICY;
+    return cutFor(this.article, this.#cut, paragraphIndex, { maxSeconds: policy.maxSeconds, rate });
   }
 
   #speak(effect: Extract<PlaybackEffect, { type: 'speak' }>): void {
@@ -212,10 +198,7 @@ export class PlaybackController implements ReactiveController {
     // Cut the paragraph now (lazily), or again for a new rate or engine, keeping the place.
     const previous = this.#cut;
     const cut = this.#cutFor(effect.paragraphIndex, effect.rate, effect.voiceId);
-    const place =
-      previous?.paragraphIndex === effect.paragraphIndex && previous !== cut
-        ? utteranceAt(cut, previous.utterances[effect.chunkIndex]?.start ?? 0)
-        : Math.min(effect.chunkIndex, cut.utterances.length - 1);
+    const place = placeIn(cut, previous, effect.chunkIndex);
     this.#cut = cut;
     const utterance = cut.utterances[place];
     if (!utterance) return;
@@ -244,28 +227,11 @@ export class PlaybackController implements ReactiveController {
       ...(voiceId ? { voiceId } : {}),
       ...(policy.pausesInAudio && pauseMs > 0 ? { pauseBeforeMs: pauseMs } : {}),
     };
-    this.#stopWaiting();
+    this.#gap.stop();
     this.#utterance = null;
-    if (pauseMs > 0 && !policy.pausesInAudio) {
-      // Web Speech has no silence of its own to ask for: wait, cancellably.
-      const waiting = {
-        timer: undefined as ReturnType<typeof setTimeout> | undefined,
-        speak: () => {
-          if (this.#waiting !== waiting) return;
-          this.#stopWaiting();
-          this.#speakNow(request, effect.token);
-        },
-      };
-      waiting.timer = setTimeout(waiting.speak, pauseMs);
-      this.#waiting = waiting;
-      return;
-    }
-    this.#speakNow(request, effect.token);
-  }
-
-  #stopWaiting(): void {
-    if (this.#waiting) clearTimeout(this.#waiting.timer);
-    this.#waiting = null;
+    // Web Speech has no silence of its own to ask for: wait, cancellably.
+    if (pauseMs > 0 && !policy.pausesInAudio) this.#gap.start(pauseMs, () => this.#speakNow(request, effect.token));
+    else this.#speakNow(request, effect.token);
   }
 
   #speakNow(request: SpeakRequest, token: number): void {

@@ -85,6 +85,28 @@ export function utteranceAt(cut: ParagraphCut, offset: number): number {
   return found;
 }
 
-export function sameLimit(a: UtteranceLimit, b: UtteranceLimit): boolean {
-  return a.maxSeconds === b.maxSeconds && a.rate === b.rate;
+/** `current` when it is for this paragraph and limit, else a new cut (lazily, the first time a paragraph is read). */
+export function cutFor(
+  article: LoadedArticle | null,
+  current: ParagraphCut | null,
+  paragraphIndex: number,
+  limit: UtteranceLimit,
+): ParagraphCut {
+  const same = current?.limit.maxSeconds === limit.maxSeconds && current.limit.rate === limit.rate;
+  if (current?.paragraphIndex === paragraphIndex && same) return current;
+  return article
+    ? cutParagraph(article, paragraphIndex, limit)
+    : { paragraphIndex, limit, utterances: [], sentenceStarts: new Set() };
+}
+
+/**
+ * Index in `cut` of utterance `index` of `previous`: the same one when the
+ * cut did not change, else the one that holds where it started (a re-cut for
+ * a new rate or engine keeps the place).
+ */
+export function placeIn(cut: ParagraphCut, previous: ParagraphCut | null, index: number): number {
+  if (previous?.paragraphIndex === cut.paragraphIndex && previous !== cut) {
+    return utteranceAt(cut, previous.utterances[index]?.start ?? 0);
+  }
+  return Math.min(index, cut.utterances.length - 1);
 }
