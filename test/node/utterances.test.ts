@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { splitSentences } from '../../src/core/content/sentences.ts';
 import { utterancesOf, type UtteranceLimit } from '../../src/core/content/utterances.ts';
-import { estimateSpeechSeconds } from '../../src/core/playback/timing.ts';
+import { countWords, estimateSpeechSeconds } from '../../src/core/playback/timing.ts';
 import { cutParagraph, prepareArticle, utteranceAt } from '../../src/core/playback/prepared-article.ts';
 import type { ReadingUnit } from '../../src/core/content/reading-units.ts';
 import { initialState } from '../../src/core/playback/state.ts';
@@ -157,5 +157,20 @@ describe('transition: the utterances event (a paragraph cut when it is read)', (
     assert.equal(transition(loaded, { type: 'utterances', paragraphIndex: 2, count: 4, chunkIndex: 1 }).state, loaded);
     const clamped = transition(loaded, { type: 'utterances', paragraphIndex: 0, count: 2, chunkIndex: 9 }).state;
     assert.equal(clamped.chunkIndex, 1);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words joined by apostrophes and hyphens once, whatever ends the text', () => {
+    const cases: Array<[string, number]> = [
+      ['The United Nations’', 3],
+      ["the boys'", 2],
+      ['pro-', 1],
+      ["We don’t know, al-Assad's 3.5 km -- ok", 8],
+      ['قد نُقتل أو نُسجن', 4],
+      ['🙏🏽 we 𝐀𝐁 x', 3],
+      ['', 0],
+    ];
+    for (const [text, words] of cases) assert.equal(countWords(text), words, text);
   });
 });

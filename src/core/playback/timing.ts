@@ -10,6 +10,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const JOINERS = new Set([0x27, 0x2019, 0x2d]); // ' ’ -
 
 function isWordCode(text: string, index: number): boolean {
+  if (index >= text.length) return false;
   const code = text.charCodeAt(index);
   // ASCII first: a Unicode-property test per character made counting a
   // 10,000-paragraph article cost more than walking its DOM.
