@@ -21,8 +21,9 @@ const url = fc
   .map(([host, path]) => `https://${host}.example.org/${path}?id=7`);
 const email = fc.stringMatching(/^[a-z]{1,6}$/).map((name) => `${name}.doe@example.com`);
 /** A token never to be cut, and what may follow it. */
+const joined = fc.constantFrom('Nations’', "boys'", 'al-Assad', 'pro-', 'don’t', '“quoted”', '(aside)');
 const token = fc.tuple(
-  fc.oneof(word, word, word, number, url, email),
+  fc.oneof(word, word, word, number, url, email, joined),
   fc.constantFrom('', '', '', ',', ';', ':', '.', '?', ' —'),
 );
 const paragraph = fc

@@ -158,7 +158,13 @@ export class PlaybackController implements ReactiveController {
   #run(effect: PlaybackEffect): void {
     switch (effect.type) {
       case 'speak':
-        return this.#speak(effect);
+        try {
+          return this.#speak(effect);
+        } catch (error) {
+          // Whatever went wrong preparing the text, the listener must not be left at "Playing" in silence.
+          console.error('<aloud-player>: could not prepare the text to speak', error);
+          return this.dispatch({ type: 'engine-error', token: effect.token, code: 'synthesis-failed' });
+        }
       case 'cancel':
         this.#gap.stop();
         this.#utterance = null;
