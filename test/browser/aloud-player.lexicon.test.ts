@@ -47,8 +47,8 @@ describe('<aloud-player> pronunciation lexicon', () => {
     `);
     const player = root.querySelector('aloud-player') as AloudPlayer;
     await waitFor(() => player.paragraphCount === 2, 'the player indexes the article');
-    await waitFor(() => performance.getEntriesByName(LEXICON_URL).length > 0, 'the lexicon was fetched');
-    await settle(50);
+    // The lexicon's code and data load after the article is indexed.
+    await waitFor(() => player.playback.article?.lexicon.size === 2, 'the lexicon is in');
     player.currentParagraph = 1;
     await playConfirmed(player, fake);
 
@@ -74,6 +74,7 @@ describe('<aloud-player> pronunciation lexicon', () => {
     `);
     const player = root.querySelector('aloud-player') as AloudPlayer;
     await waitFor(() => player.paragraphCount === 2, 'the player loads and indexes the article');
+    await waitFor(() => player.playback.article?.lexicon.size === 2, 'the lexicon is in');
     player.currentParagraph = 1;
     await playConfirmed(player, fake);
     expect(lastSpoken(fake).text).to.equal(SPOKEN);
