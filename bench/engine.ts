@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, openBuiltPage, type BuiltPage } from '../test/helpers/browser.ts';
 import { STRICT_CSP } from '../test/helpers/static-server.ts';
+import { countWords } from '../src/core/playback/timing.ts';
 import { round, summarise, type Summary } from './stats.ts';
 
 export interface EngineBenchOptions {
@@ -35,6 +36,8 @@ export interface EngineBenchResult {
   /** Seconds of synthesis (and WAV encoding) per second of audio, whole article. */
   readonly realTimeFactor: Summary;
   readonly articleAudioSeconds: number;
+  /** Words of the article per minute of its rendered audio at 1×, pauses included. */
+  readonly wordsPerMinute: number;
   /** gzip bytes of what the engine downloads on first use. */
   readonly lazyDownloadGzip: { readonly total: number; readonly files: Readonly<Record<string, number>> };
 }
@@ -154,7 +157,10 @@ async function coldAndWarm(
 }
 
 /** Whole article through "Download audio", engine already loaded: render seconds per audio second. */
-async function renderArticle(browser: Browser, runs: number): Promise<{ factors: number[]; audioSeconds: number }> {
+async function renderArticle(
+  browser: Browser,
+  runs: number,
+): Promise<{ factors: number[]; audioSeconds: number; words: number }> {
   const built = await openPage(browser);
   const { page } = built;
   const shadow = (selector: string) =>
@@ -164,6 +170,7 @@ async function renderArticle(browser: Browser, runs: number): Promise<{ factors:
     );
   const factors: number[] = [];
   let audioSeconds = 0;
+  let words = 0;
   try {
     // Load the engine first (as after a listener pressed Play), so the figure is synthesis alone.
     await clickInPlayer(page, 'button.primary');
@@ -189,12 +196,14 @@ async function renderArticle(browser: Browser, runs: number): Promise<{ factors:
       const vtt = await page.evaluate(async (url) => (await fetch(url)).text(), label);
       const last = [...vtt.matchAll(/--> (\d\d):(\d\d):(\d\d\.\d{3})/g)].at(-1);
       audioSeconds = last ? Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]) : audioSeconds;
+      // Each cue is one sentence as written: its text is the line after the timing.
+      words = [...vtt.matchAll(/--> [\d:.]+\n(.+)\n/g)].reduce((sum, cue) => sum + countWords(cue[1] ?? ''), 0);
       if (audioSeconds > 0) factors.push(seconds / audioSeconds);
     }
   } finally {
     await built.close();
   }
-  return { factors, audioSeconds };
+  return { factors, audioSeconds, words };
 }
 
 export function lazyDownloadSize(dist = 'dist'): { total: number; files: Record<string, number> } {
@@ -225,6 +234,7 @@ export async function measureEngine(browser: Browser, options: EngineBenchOption
     firstAudioWarm: summarise(warms),
     realTimeFactor: summarise(render.factors),
     articleAudioSeconds: round(render.audioSeconds, 1),
+    wordsPerMinute: render.audioSeconds > 0 ? round(render.words / (render.audioSeconds / 60), 1) : Number.NaN,
     lazyDownloadGzip: lazyDownloadSize(),
   };
 }
@@ -257,6 +267,13 @@ export function engineRows(result: EngineBenchResult): string[][] {
       `${spread(result.realTimeFactor, '', 4)}, ${result.articleAudioSeconds} s of audio`,
       '≤ 0.01',
       result.realTimeFactor.median <= 0.01 ? 'met' : 'NOT met',
+    ],
+    [
+      'built-in: words a minute at 1×',
+      String(result.wordsPerMinute),
+      `the whole article, pauses included, ${result.articleAudioSeconds} s`,
+      '155–165',
+      result.wordsPerMinute >= 155 && result.wordsPerMinute <= 165 ? 'met' : 'NOT met',
     ],
     [
       'built-in: lazy download gzip',

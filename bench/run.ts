@@ -12,6 +12,7 @@ import { runLighthouse, type LighthouseSummary } from './lighthouse.ts';
 import { measureLoad, type LoadResult } from './load.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
 import { runSize } from './size.ts';
+import { measureSegmentation, segmentationRows } from './segmentation.ts';
 import { round } from './stats.ts';
 
 const PRESSES = Number(process.env['BENCH_PRESSES'] ?? 60);
@@ -46,8 +47,8 @@ function latencyRows(label: string, result: LatencyResult): string[][] {
       `${label}: upgrade + index`,
       ms(result.index.player.median),
       `×${round(result.index.ratio, 1)} of a plain DOM walk (${ms(result.index.baseline.median)})`,
-      '',
-      '',
+      '≤ 3× a DOM walk',
+      result.index.ratio <= 3 ? 'met' : 'NOT met',
     ],
     [`${label}: one word boundary`, ms(result.boundaryMs), '', '', ''],
   ];
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
   const lighthouse: LighthouseSummary = await runLighthouse();
 
   const kb = (bytes: number) => `${round(bytes / 1000, 2)} kB`;
+  const segmentation = measureSegmentation();
   const rows: string[][] = [
     ['measure', 'median / value', 'p95 / detail', 'goal', 'status'],
     [
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
     ...latencyRows('10,000 paragraphs', large),
     ...loadRows(load),
     ...engineRows(engine),
+    ...segmentationRows(segmentation),
     ...lighthouse.pages.map((page) => [
       `Lighthouse ${page.page}`,
       `${page.scores.performance} / ${page.scores.accessibility} / ${page.scores['best-practices']}`,
@@ -175,6 +178,7 @@ async function main(): Promise<void> {
     latency: { seed, paragraphs1000: thousand, paragraphs10000: large },
     load,
     engine,
+    segmentation,
     lighthouse,
     seconds: round((Date.now() - started) / 1000, 1),
   };

@@ -13,9 +13,10 @@ export interface LocatedBlock {
   readonly line: number;
 }
 
-// html: false shows raw HTML as text instead of parsing it; typographer stays
-// off so quotes, "--" and "..." reach the page exactly as the reporter wrote them.
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// html: false shows raw HTML as text instead of parsing it. The typographer
+// sets what the reporter typed on a keyboard as a printer would: "quotes" →
+// “quotes”, it's → it’s, -- → –, ... → …; the words themselves stay verbatim.
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true, quotes: '“”‘’' });
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['em', 'strong', 'a', 'code'],

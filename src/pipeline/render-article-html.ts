@@ -55,7 +55,8 @@ export function renderArticleHtml(article: Article): string {
     `  <article id="story" lang="${escapeHtml(article.language)}" aria-labelledby="headline">`,
     renderHeader(article),
     // On its own page the player's shortcuts work page-wide (a setting turns them off).
-    '    <aloud-player for="story" shortcuts="page"></aloud-player>',
+    // The lexicon travels in article.json, which the build publishes beside the page.
+    `    <aloud-player for="story" shortcuts="page"${article.pronunciations ? ' pronunciations="article.json"' : ''}></aloud-player>`,
     ...body.filter(Boolean),
     renderAuthor(article),
     '  </article>',
@@ -77,13 +78,19 @@ function renderHeader(article: Article): string {
 
 function renderFigure(figure: ArticleFigure): string {
   const image = figure.image;
-  const media = image
-    ? `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}"` +
-      (image.width ? ` width="${image.width}"` : '') +
-      (image.height ? ` height="${image.height}"` : '') +
-      ' loading="lazy" decoding="async">'
-    : // No photo ships with the seed: a neutral box keeps the page's rhythm and says nothing to assistive tech.
-      '<div class="figure-placeholder" aria-hidden="true"></div>';
+  if (!image) {
+    // No photo: the caption stands alone as a compact block, not an empty picture frame.
+    return [
+      `    <figure id="figure-${escapeHtml(figure.id)}" class="figure figure-caption-only">`,
+      `      <figcaption>${escapeHtml(figure.caption)}</figcaption>`,
+      '    </figure>',
+    ].join('\n');
+  }
+  const media =
+    `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}"` +
+    (image.width ? ` width="${image.width}"` : '') +
+    (image.height ? ` height="${image.height}"` : '') +
+    ' loading="lazy" decoding="async">';
   return [
     `    <figure id="figure-${escapeHtml(figure.id)}" class="figure">`,
     `      ${media}`,

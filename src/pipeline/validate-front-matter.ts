@@ -4,13 +4,14 @@
  * misspelt `captoin:` would otherwise vanish without a trace.
  */
 import type { Article, ArticleFigure } from '../core/content/article.ts';
+import { MAX_LEXICON_TEXT } from '../core/content/lexicon-json.ts';
 import { ContentError } from './content-error.ts';
 import { formatFieldPath, type FieldPath, type FrontMatterLocator } from './front-matter.ts';
 
 export type ArticleMetadata = Omit<Article, 'slug' | 'body'>;
 
 const KNOWN_KEYS = {
-  article: ['headline', 'author', 'date', 'source', 'language', 'figures'],
+  article: ['headline', 'author', 'date', 'source', 'language', 'figures', 'pronunciations'],
   author: ['name', 'bio'],
   source: ['name', 'url'],
   figure: ['id', 'caption', 'image'],
@@ -83,7 +84,27 @@ export function validateFrontMatter(data: unknown, fields: FrontMatterLocator, f
     const image = figure['image'] === undefined ? undefined : validateImage(figure['image'], [...path, 'image']);
     figures.push(image ? { id, caption, image } : { id, caption });
   });
-  return { ...metadata, figures };
+  const pronunciations = validatePronunciations(root['pronunciations']);
+  return { ...metadata, figures, ...(pronunciations ? { pronunciations } : {}) };
+
+  /** `written: said` pairs; each error points at the entry's own line. */
+  function validatePronunciations(value: unknown): Record<string, string> | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+      fail(['pronunciations'], 'must be a set of `written word: how it is said` fields, like `Shbib: shbeeb`');
+    }
+    const entries: Record<string, string> = {};
+    for (const [written, said] of Object.entries(value as Fields)) {
+      const path = ['pronunciations', written];
+      if (written.trim() !== written || written === '' || written.length > MAX_LEXICON_TEXT) {
+        fail(path, `must be a word or phrase of 1–${MAX_LEXICON_TEXT} characters without surrounding spaces`);
+      }
+      const spoken = requireText(said, path);
+      if (spoken.length > MAX_LEXICON_TEXT) fail(path, `is longer than ${MAX_LEXICON_TEXT} characters`);
+      entries[written] = spoken;
+    }
+    return Object.keys(entries).length ? entries : undefined;
+  }
 
   function validateImage(value: unknown, path: FieldPath): NonNullable<ArticleFigure['image']> {
     const image = requireMap(value, path, KNOWN_KEYS.image);

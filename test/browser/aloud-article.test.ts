@@ -11,7 +11,7 @@ const PRERENDERED = `
         <header><h1 id="headline">A headline</h1>
           <p class="byline" data-aloud-skip>By <a href="#author">A. Writer</a> <time datetime="2016-12-13">13 December 2016</time></p>
         </header>
-        <figure><div class="figure-placeholder" aria-hidden="true"></div><figcaption>A caption.</figcaption></figure>
+        <figure><figcaption>A caption.</figcaption></figure>
         <p data-aloud-paragraph="0">The first paragraph.</p>
         <p data-aloud-paragraph="1">The second paragraph.</p>
       </article>

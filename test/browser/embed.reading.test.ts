@@ -16,6 +16,13 @@ import {
   useFakeSpeech,
 } from '../helpers/player-kit.ts';
 
+/**
+ * A browser that speaks has voices: with none, the player moves to its
+ * built-in voice once the voice list times out (2 s), and reading the whole
+ * article, with its pauses between paragraphs, takes longer than that.
+ */
+const VOICES = [{ name: 'English', lang: 'en-US', default: true }];
+
 /** Everything a publisher might put in an article that must not be read. */
 const HOST_ARTICLE = `
   <div lang="en">
@@ -61,7 +68,7 @@ describe('embedding: what is read', () => {
   const speech = useFakeSpeech();
 
   it('reads headings, paragraphs, list items and quotes; skips nav, aside, footer, script, style, hidden, aria-hidden, inert and data-aloud-skip', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player = await hostWith(HOST_ARTICLE);
     await readToEnd(player);
     expect(spokenTexts(fake)).to.deep.equal([
@@ -76,7 +83,7 @@ describe('embedding: what is read', () => {
 
   it('reads figure captions when the captions setting is on', async () => {
     localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ readCaptions: true }));
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player = await hostWith(HOST_ARTICLE);
     await readToEnd(player);
     expect(spokenTexts(fake)).to.include('A caption.');
@@ -84,7 +91,7 @@ describe('embedding: what is read', () => {
   });
 
   it('speaks each unit in its own language: the article’s lang, and a part’s own lang', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player = await hostWith(HOST_ARTICLE);
     await readToEnd(player);
     const langOf = (text: string) => fake.spoken.find((utterance) => utterance.text === text)?.lang;
@@ -93,7 +100,7 @@ describe('embedding: what is read', () => {
   });
 
   it('honours lang on the article itself over the page', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player =
       await hostWith(`<div lang="en"><article id="de" lang="de"><h2>Überschrift</h2><p>Ein Absatz.</p></article>
       <aloud-player for="de"></aloud-player></div>`);
@@ -106,7 +113,7 @@ describe('embedding: which element is read', () => {
   const speech = useFakeSpeech();
 
   it('without for: the enclosing <article>', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player = await hostWith(`<div><article><p>Other story.</p></article>
       <article><h2>Mine</h2><aloud-player></aloud-player><p>My text.</p></article></div>`);
     await readToEnd(player);
@@ -114,7 +121,7 @@ describe('embedding: which element is read', () => {
   });
 
   it('without for: else the nearest preceding <article>', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player = await hostWith(`<div><article><p>Earlier story.</p></article><article><p>Just before.</p></article>
       <aloud-player></aloud-player><article><p>After the player.</p></article></div>`);
     await readToEnd(player);
@@ -122,14 +129,14 @@ describe('embedding: which element is read', () => {
   });
 
   it('without for and without an article: <main>', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player = await hostWith(`<div><main><aloud-player></aloud-player><p>Main text.</p></main></div>`);
     await readToEnd(player);
     expect(spokenTexts(fake)).to.deep.equal(['Main text.']);
   });
 
   it('for wins over the enclosing article, and a new for reads the new element', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 1 });
+    const fake = speech({ mode: 'auto', stepMs: 1, voices: VOICES });
     const player =
       await hostWith(`<div><section id="one"><p>Section one.</p></section><section id="two"><p>Section two.</p></section>
       <article><aloud-player for="one"></aloud-player><p>Enclosing.</p></article></div>`);

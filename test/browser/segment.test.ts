@@ -1,166 +1,129 @@
 import { expect } from '@open-wc/testing';
-import { splitIntoChunks, wordAt, wordRanges, type Chunk } from '../../src/core/content/segment.ts';
+import { wordAt, wordRanges, type Chunk } from '../../src/core/content/segment.ts';
+import { utterancesOf } from '../../src/core/content/utterances.ts';
+import { estimateSpeechSeconds } from '../../src/core/playback/timing.ts';
 
 const SHBIB = '"We may be killed or imprisoned. We don’t know," Shbib said. "There is no safe place [to hide]."';
+/** Web Speech at normal speed: Chrome's Google voices stop after about 15 s. */
+const WEB = { maxSeconds: 10, rate: 1 };
+const BUILT_IN = { maxSeconds: Infinity, rate: 1 };
 
 /** The invariants every result must satisfy, whatever the input. */
-function expectValidChunks(text: string, chunks: Chunk[], maxChars = 200): void {
+function expectValidUtterances(text: string, utterances: readonly Chunk[], maxSeconds = Infinity, rate = 1): void {
   let previousEnd = 0;
-  const covered = new Uint8Array(text.length);
-  for (const chunk of chunks) {
-    expect(chunk.text.length, `chunk ${chunk.start}`).to.be.greaterThan(0);
-    expect(chunk.text.length).to.be.at.most(maxChars);
-    expect(chunk.text).to.equal(text.slice(chunk.start, chunk.end));
-    expect(chunk.text.trim()).to.equal(chunk.text);
-    expect(chunk.start).to.be.at.least(previousEnd);
-    const first = chunk.text.charCodeAt(0);
-    const last = chunk.text.charCodeAt(chunk.text.length - 1);
+  for (const utterance of utterances) {
+    expect(utterance.text.length, `utterance ${utterance.start}`).to.be.greaterThan(0);
+    expect(utterance.text).to.equal(text.slice(utterance.start, utterance.end));
+    expect(utterance.text.trim()).to.equal(utterance.text);
+    // Only whitespace between utterances: joined, they give back the text.
+    expect(text.slice(previousEnd, utterance.start).trim(), `gap before ${utterance.start}`).to.equal('');
+    const first = utterance.text.charCodeAt(0);
+    const last = utterance.text.charCodeAt(utterance.text.length - 1);
     // Never half of a surrogate pair at either edge.
     expect(first >= 0xdc00 && first <= 0xdfff, 'starts with low surrogate').to.equal(false);
     expect(last >= 0xd800 && last <= 0xdbff, 'ends with high surrogate').to.equal(false);
-    covered.fill(1, chunk.start, chunk.end);
-    previousEnd = chunk.end;
-  }
-  for (let index = 0; index < text.length; index++) {
-    if (!covered[index] && !/\s/.test(text[index] ?? '')) {
-      throw new Error(`non-whitespace at ${index} is in no chunk`);
+    if (Number.isFinite(maxSeconds) && /\s/.test(utterance.text)) {
+      expect(estimateSpeechSeconds(utterance.text, rate)).to.be.at.most(maxSeconds);
     }
+    previousEnd = utterance.end;
   }
+  expect(text.slice(previousEnd).trim()).to.equal('');
 }
 
-describe('splitIntoChunks', () => {
-  it('splits a paragraph of the article into its sentences, quotes included', () => {
-    const chunks = splitIntoChunks(SHBIB, 'en');
-    expect(chunks.map((chunk) => chunk.text)).to.deep.equal([
+describe('utterancesOf (in Chromium)', () => {
+  it('gives a paragraph of the article one utterance per sentence, quotes included', () => {
+    const utterances = utterancesOf(SHBIB, 'en', WEB);
+    expect(utterances.map((utterance) => utterance.text)).to.deep.equal([
       '"We may be killed or imprisoned.',
       'We don’t know," Shbib said.',
       '"There is no safe place [to hide]."',
     ]);
-    expect(chunks[0]?.start).to.equal(0);
-    expect(chunks[2]?.end).to.equal(SHBIB.length);
-    expectValidChunks(SHBIB, chunks);
+    expect(utterances[0]?.start).to.equal(0);
+    expect(utterances[2]?.end).to.equal(SHBIB.length);
+    expectValidUtterances(SHBIB, utterances);
   });
 
   it('trims surrounding whitespace and adjusts the offsets', () => {
     const text = '  \n First one.   Second one.\n\n ';
-    const chunks = splitIntoChunks(text, 'en');
-    expect(chunks).to.deep.equal([
+    expect(utterancesOf(text, 'en', WEB)).to.deep.equal([
       { text: 'First one.', start: 4, end: 14 },
       { text: 'Second one.', start: 17, end: 28 },
     ]);
   });
 
-  it('never cuts a hyphenated word such as "al-Assad" (regression)', () => {
+  it('cuts the long seed sentence for Web Speech at a word, never at the hyphen of "al-Assad"', () => {
     const sentence =
       'Some of the tens of thousands of citizens in eastern neighborhoods of the devastated northern Syrian city of ' +
       'Aleppo still controlled by rebels opposed to President Bashar al-Assad have been sharing "final messages" and ' +
       'calls for help on social media.';
-    const chunks = splitIntoChunks(sentence, 'en');
-    expect(chunks.length).to.be.greaterThan(1);
-    expect(chunks.some((chunk) => chunk.text.endsWith('al-'))).to.equal(false);
-    expect(chunks.some((chunk) => chunk.text.includes('al-Assad'))).to.equal(true);
+    const utterances = utterancesOf(sentence, 'en', WEB);
+    expect(utterances.length).to.be.greaterThan(1);
+    expectValidUtterances(sentence, utterances, 10);
+    expect(utterances.some((utterance) => utterance.text.endsWith('al-'))).to.equal(false);
+    expect(utterances.some((utterance) => utterance.text.includes('al-Assad'))).to.equal(true);
+    // The built-in voice has no time limit: the whole sentence.
+    expect(utterancesOf(sentence, 'en', BUILT_IN).map((utterance) => utterance.text)).to.deep.equal([sentence]);
   });
 
   it('returns nothing for empty or whitespace-only text', () => {
-    expect(splitIntoChunks('', 'en')).to.deep.equal([]);
-    expect(splitIntoChunks(' \n\t\u00a0\u3000 ', 'en')).to.deep.equal([]);
+    expect(utterancesOf('', 'en', WEB)).to.deep.equal([]);
+    expect(utterancesOf(' \n\t\u00a0\u3000 ', 'en', WEB)).to.deep.equal([]);
   });
 
-  it('cuts a long sentence at clause punctuation or spaces, never mid-word', () => {
+  it('cuts a long sentence after clause punctuation, never mid-word', () => {
     const clause = 'the shelling moved closer to the old city, block by block';
     const text = `${Array.from({ length: 12 }, () => clause).join('; ')}.`;
-    expect(text.length).to.be.greaterThan(600);
-    const chunks = splitIntoChunks(text, 'en');
-    expect(chunks.length).to.be.greaterThan(3);
-    expectValidChunks(text, chunks);
-    const words = new Set(text.split(/[\s,;.]+/).filter(Boolean));
-    for (const chunk of chunks) {
-      for (const word of chunk.text.split(/[\s,;.]+/).filter(Boolean)) {
-        expect(words.has(word), `"${word}" is a whole word`).to.equal(true);
-      }
-    }
-    // Every cut but the last follows the clause punctuation that keeps a
-    // chunk at least half full.
-    for (const chunk of chunks.slice(0, -1)) {
-      expect(chunk.text.at(-1)).to.be.oneOf([',', ';']);
-      expect(chunk.text.length).to.be.at.least(100);
-    }
-  });
-
-  it('honours a smaller maxChars and splits text without sentence punctuation', () => {
-    const text = 'no punctuation at all just words flowing on and on '.repeat(20).trim();
-    const chunks = splitIntoChunks(text, 'en', 60);
-    expectValidChunks(text, chunks, 60);
-    expect(chunks.length).to.be.greaterThan(text.length / 60);
-    // Cuts land on spaces: rejoining with single spaces gives the text back.
-    expect(chunks.map((chunk) => chunk.text).join(' ')).to.equal(text);
+    const utterances = utterancesOf(text, 'en', WEB);
+    expect(utterances.length).to.be.greaterThan(3);
+    expectValidUtterances(text, utterances, 10);
+    for (const utterance of utterances.slice(0, -1)) expect(utterance.text.at(-1)).to.be.oneOf([',', ';']);
   });
 
   it('splits Arabic (right-to-left) sentences, including the Arabic question mark', () => {
     const text = 'قال شبيب: قد نُقتل أو نُسجن. لا نعرف. هل يوجد مكان آمن؟ لا يوجد مكان آمن للاختباء.';
-    const chunks = splitIntoChunks(text, 'ar');
-    expect(chunks.map((chunk) => chunk.text)).to.deep.equal([
+    expect(utterancesOf(text, 'ar', WEB).map((utterance) => utterance.text)).to.deep.equal([
       'قال شبيب: قد نُقتل أو نُسجن.',
       'لا نعرف.',
       'هل يوجد مكان آمن؟',
       'لا يوجد مكان آمن للاختباء.',
     ]);
-    expectValidChunks(text, chunks);
   });
 
   it('cuts a long Arabic sentence at the Arabic comma', () => {
     const text = `${Array.from({ length: 10 }, () => 'سقطت القذائف على الحي القديم').join('، ')}.`;
-    const chunks = splitIntoChunks(text, 'ar', 80);
-    expectValidChunks(text, chunks, 80);
-    for (const chunk of chunks.slice(0, -1)) expect(chunk.text.at(-1)).to.equal('،');
+    const utterances = utterancesOf(text, 'ar', { maxSeconds: 5, rate: 1 });
+    expectValidUtterances(text, utterances, 5);
+    expect(utterances.length).to.be.greaterThan(1);
+    for (const utterance of utterances.slice(0, -1)) expect(utterance.text.at(-1)).to.equal('،');
   });
 
   it('keeps emoji whole', () => {
     const text = 'Stay safe 🙏🏽 please. We are here 👨‍👩‍👧 still! '.repeat(30);
-    const chunks = splitIntoChunks(text, 'en', 40);
-    expectValidChunks(text, chunks, 40);
-    expect(chunks.some((chunk) => chunk.text.includes('👨‍👩‍👧'))).to.equal(true);
-    expect(chunks.some((chunk) => chunk.text.includes('🙏🏽'))).to.equal(true);
+    const utterances = utterancesOf(text, 'en', WEB);
+    expectValidUtterances(text, utterances, 10);
+    expect(utterances.some((utterance) => utterance.text.includes('👨‍👩‍👧'))).to.equal(true);
+    expect(utterances.some((utterance) => utterance.text.includes('🙏🏽'))).to.equal(true);
   });
 
-  it('hard-splits a run with no word boundary without splitting a surrogate pair', () => {
-    // Mathematical bold letters are astral letters: one "word" of pairs,
-    // shifted by one so a naive cut at 200 would land inside a pair.
-    const text = `a${'𝐀'.repeat(300)}`;
-    const chunks = splitIntoChunks(text, 'en');
-    expectValidChunks(text, chunks);
-    expect(chunks[0]?.end).to.equal(199);
-    expect(chunks.map((chunk) => chunk.text).join('')).to.equal(text);
-  });
-
-  it('cuts CJK text without spaces at word boundaries', () => {
+  it('cuts CJK text without spaces between words, with Chromium’s word breaks', () => {
     const text = '我们可能会被杀害或被监禁我们不知道没有安全的地方可以躲藏'.repeat(20);
-    const chunks = splitIntoChunks(text, 'zh', 50);
-    expectValidChunks(text, chunks, 50);
-    expect(chunks.map((chunk) => chunk.text).join('')).to.equal(text);
+    const utterances = utterancesOf(text, 'zh', { maxSeconds: 1, rate: 1 });
+    expectValidUtterances(text, utterances);
+    expect(utterances.length).to.be.greaterThan(5);
+    expect(utterances.map((utterance) => utterance.text).join('')).to.equal(text);
   });
 
-  it('hard-splits a 1 MB paragraph with no spaces into exact 200-unit chunks', () => {
+  it('keeps a 1 MB run without spaces whole rather than cut inside it', () => {
     const text = 'x'.repeat(1024 * 1024);
-    const before = performance.now();
-    const chunks = splitIntoChunks(text, 'en');
-    const elapsed = performance.now() - before;
-    expect(chunks.length).to.equal(Math.ceil(text.length / 200));
-    chunks.forEach((chunk, index) => {
-      if (chunk.start !== index * 200 || chunk.text.length !== Math.min(200, text.length - chunk.start)) {
-        throw new Error(`chunk ${index} is ${chunk.start}..${chunk.end}`);
-      }
-    });
-    // A sanity bound, not a benchmark: quadratic work would take minutes.
-    expect(elapsed).to.be.below(5000);
+    expect(utterancesOf(text, 'en', WEB)).to.deep.equal([{ start: 0, end: text.length, text }]);
   });
 
-  it('handles a 1 MB paragraph of words without sentence punctuation', () => {
+  it('cuts a 1 MB paragraph of words without sentence punctuation into utterances under 10 s', () => {
     const text = 'words without any end '.repeat(Math.ceil((1024 * 1024) / 22));
-    const chunks = splitIntoChunks(text, 'en');
-    expect(chunks.length).to.be.greaterThan(text.length / 200);
-    expect(chunks.every((chunk) => chunk.text.length <= 200)).to.equal(true);
-    expect(chunks.map((chunk) => chunk.text).join(' ')).to.equal(text.trim());
+    const utterances = utterancesOf(text, 'en', WEB);
+    expect(utterances.length).to.be.greaterThan(text.length / 150);
+    expect(utterances.every((utterance) => estimateSpeechSeconds(utterance.text, 1) <= 10)).to.equal(true);
+    expect(utterances.map((utterance) => utterance.text).join(' ')).to.equal(text.trim());
   });
 });
 
@@ -199,6 +162,6 @@ describe('wordAt', () => {
 
   it('survives an invalid language tag', () => {
     expect(wordAt(text, 4, 'not a tag!')).to.deep.equal({ start: 3, end: 6 });
-    expect(splitIntoChunks(text, '')).to.have.length(1);
+    expect(utterancesOf(text, '', WEB)).to.have.length(1);
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { formatViolations, launchBrowser, openBuiltPage, runAxe, type BuiltPage } from '../helpers/browser.ts';
-import { readSeed } from '../helpers/seed.ts';
+import { plainTypography, readSeed } from '../helpers/seed.ts';
 
 const seed = readSeed();
 
@@ -81,9 +81,28 @@ describe('the built article page', { timeout: 180_000 }, () => {
 
     it('shows all 19 paragraphs of the seed in order, both captions and the dateline', async () => {
       const facts = await pageFacts(built.page);
-      assert.deepEqual(facts.paragraphs, seed.paragraphs);
+      assert.deepEqual(facts.paragraphs.map(plainTypography), seed.paragraphs.map(plainTypography));
       assert.deepEqual(facts.captions, [...seed.captions]);
       assert.deepEqual(facts.times, ['2016-12-13']);
+    });
+
+    it('shows a figure without a photo as its caption alone, with no empty picture box', async () => {
+      const figures = await built.page.evaluate(() =>
+        Array.from(document.querySelectorAll('article figure'), (figure) => {
+          const caption = figure.querySelector('figcaption');
+          return {
+            children: Array.from(figure.children, (child) => child.tagName.toLowerCase()),
+            height: figure.getBoundingClientRect().height,
+            captionHeight: caption?.getBoundingClientRect().height ?? 0,
+          };
+        }),
+      );
+      assert.equal(figures.length, 2);
+      for (const figure of figures) {
+        assert.deepEqual(figure.children, ['figcaption']);
+        // The caption and a little padding: the old hatched 608×340 box is gone.
+        assert.ok(figure.captionHeight > 0 && figure.height - figure.captionHeight <= 24, JSON.stringify(figure));
+      }
     });
 
     it('starts keyboard navigation at the skip link, which moves focus to main', async () => {
@@ -132,7 +151,7 @@ describe('the built article page', { timeout: 180_000 }, () => {
     try {
       const facts = await pageFacts(built.page);
       assert.deepEqual(facts.headings1, [seed.headline]);
-      assert.deepEqual(facts.paragraphs, seed.paragraphs);
+      assert.deepEqual(facts.paragraphs.map(plainTypography), seed.paragraphs.map(plainTypography));
       const { failedRequests, cspViolations } = await built.problems();
       // With scripts off Chromium cancels the module preload of aloud.js; everything else must load.
       const failedOther = failedRequests.filter((request) => !/\.js: /.test(request));

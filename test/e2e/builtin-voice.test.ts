@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { splitIntoChunks } from '../../src/core/content/segment.ts';
+import { splitSentences } from '../../src/core/content/sentences.ts';
 import { launchBrowser, openBuiltPage, type BuiltPage } from '../helpers/browser.ts';
-import { readSeed } from '../helpers/seed.ts';
+import { plainTypography, readSeed } from '../helpers/seed.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 /** Exactly what the built-in voice needs, on top of what the page itself needs: no 'wasm-unsafe-eval', no blob: (README, "CSP"). */
@@ -280,13 +280,13 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
 
       const seed = readSeed();
       const sentences = [seed.headline, ...seed.paragraphs].flatMap((text) =>
-        splitIntoChunks(squash(text), 'en').map((chunk) => chunk.text),
+        splitSentences(squash(text), 'en').map((sentence) => sentence.text),
       );
       assert.match(files.vtt, /^WEBVTT\n/);
       const cues = [...files.vtt.matchAll(/\n(\d\d):(\d\d):(\d\d\.\d{3}) --> (\d\d):(\d\d):(\d\d\.\d{3})\n(.+)\n/g)];
       assert.deepEqual(
-        cues.map((cue) => squash(cue[7] ?? '').replace(/&amp;/g, '&')),
-        sentences.map(squash),
+        cues.map((cue) => plainTypography(squash(cue[7] ?? '').replace(/&amp;/g, '&'))),
+        sentences.map((sentence) => plainTypography(squash(sentence))),
       );
       const at = (hours = '0', minutes = '0', secs = '0') => Number(hours) * 3600 + Number(minutes) * 60 + Number(secs);
       const last = cues.at(-1);

@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { formatViolations, launchBrowser, openBuiltPage, runAxe, type BuiltPage } from '../helpers/browser.ts';
 import { injectFakeSpeech } from '../helpers/inject-fake-speech.ts';
-import { readSeed } from '../helpers/seed.ts';
+import { plainTypography, readSeed } from '../helpers/seed.ts';
+import { estimateSpeechSeconds } from '../../src/core/playback/timing.ts';
 
 const seed = readSeed();
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -46,8 +47,13 @@ const playerView = (page: Page) =>
     };
   });
 
-async function until(page: Page, check: (view: Awaited<ReturnType<typeof playerView>>) => boolean, what: string) {
-  const deadline = Date.now() + 10_000;
+async function until(
+  page: Page,
+  check: (view: Awaited<ReturnType<typeof playerView>>) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+) {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = await playerView(page);
     if (check(view)) return view;
@@ -96,11 +102,17 @@ describe('the player on the built page', { timeout: 240_000 }, () => {
       await built.page.evaluate(() =>
         document.querySelector('aloud-player')?.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')?.click(),
       );
-      const view = await until(built.page, (state) => state.events.includes('ended'), 'reading ends');
-      assert.equal(squash(view.spoken.join(' ')), squash([seed.headline, ...seed.paragraphs].join(' ')));
+      // With its pauses between sentences and paragraphs, the whole article takes some 25 s even at the fake's speed.
+      const view = await until(built.page, (state) => state.events.includes('ended'), 'reading ends', 90_000);
+      // The engine hears the front matter's pronunciations; the words are otherwise the seed's.
+      const said = (text: string) => text.replace(/RFE\/RL/g, 'R F E R L').replace(/\bShbib\b/g, 'shbeeb');
+      assert.equal(
+        plainTypography(squash(view.spoken.join(' '))),
+        said(plainTypography(squash([seed.headline, ...seed.paragraphs].join(' ')))),
+      );
       assert.ok(
-        view.spoken.every((text) => text.length <= 200),
-        'every utterance is sentence-sized',
+        view.spoken.every((text) => estimateSpeechSeconds(text, 1) <= 10),
+        'every utterance fits what Chrome speaks without cutting it off',
       );
       assert.ok(!view.spoken.some((text) => /Accessibility links|Breaking News|16x9|About the author/.test(text)));
       assert.equal(view.status, 'Finished reading');

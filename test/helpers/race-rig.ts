@@ -100,9 +100,12 @@ export class RaceRig {
       Math.max(0, (state.chunkCounts[state.paragraphIndex] ?? 1) - 1),
     );
     expect(state.rate).to.be.within(MIN_RATE, MAX_RATE);
+    // Waiting out the pause between utterances, the next one is in flight with the engine silent.
+    const pausing = controller.pausing;
     expect(state.inFlight, 'the controller and the engine agree on an utterance in flight').to.equal(
-      engine.inFlight.size === 1,
+      engine.inFlight.size === 1 || pausing,
     );
+    if (pausing) expect(engine.inFlight.size, 'nothing speaks during a pause').to.equal(0);
 
     const speakingId = engine.currentId;
     if (state.inFlight && speakingId !== null) {
@@ -112,7 +115,7 @@ export class RaceRig {
     }
     const speaking = speakingId !== null && !engine.paused;
     if (state.status === 'playing' || state.status === 'starting')
-      expect(speaking, `${state.status} with the engine quiet`).to.equal(true);
+      expect(speaking || pausing, `${state.status} with the engine quiet`).to.equal(true);
     else expect(speaking, `${state.status} while the engine speaks`).to.equal(false);
 
     const marked = Array.from(document.querySelectorAll(`[${CURRENT_ATTRIBUTE}]`));

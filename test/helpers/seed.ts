@@ -40,3 +40,12 @@ export function readSeed(): Seed {
   }
   return { headline, captions: [leadCaption, secondCaption], paragraphs, authorName, authorBio };
 }
+
+/**
+ * The page sets the reporter's keyboard typography as a printer would
+ * (markdown-it's typographer): this undoes only that, quote and dash and
+ * ellipsis characters, so the words can be compared with the seed verbatim.
+ */
+export function plainTypography(text: string): string {
+  return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/—/g, '---').replace(/–/g, '--').replace(/…/g, '...');
+}

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { ESpeakNGWorker, EspeakEvent, EspeakModule } from '@echogarden/espeak-ng-emscripten';
-import { splitIntoChunks } from '../../src/core/content/segment.ts';
+import { splitSentences } from '../../src/core/content/sentences.ts';
 import { prepareText, wordTimings } from '../../src/core/speech/builtin/espeak-text.ts';
 import { BUILT_IN_VOICES } from '../../src/core/speech/builtin/voices.ts';
 import {
@@ -136,7 +136,7 @@ describe('the trimmed engine in Node', () => {
     let words = 0;
     let timed = 0;
     for (const paragraph of [seed.headline, ...seed.paragraphs]) {
-      for (const chunk of splitIntoChunks(paragraph, 'en')) {
+      for (const chunk of splitSentences(paragraph, 'en')) {
         const prepared = prepareText(chunk.text, 'en');
         const timings = wordTimings(prepared, speak(prepared.ssml).events);
         words += prepared.words.length;

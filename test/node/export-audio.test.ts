@@ -93,8 +93,8 @@ describe('built-in voices and settings', () => {
 
   it("maps rate and pitch into eSpeak's ranges", () => {
     const request = { text: '', lang: 'en', rate: 1 };
-    assert.deepEqual(synthesisSettings(request, 'en-us'), { voice: 'en-us', wordsPerMinute: 175, pitch: 50 });
-    assert.equal(synthesisSettings({ ...request, rate: 2 }, 'en').wordsPerMinute, 350);
+    assert.deepEqual(synthesisSettings(request, 'en-us'), { voice: 'en-us', wordsPerMinute: 170, pitch: 50 });
+    assert.equal(synthesisSettings({ ...request, rate: 2 }, 'en').wordsPerMinute, 340);
     assert.equal(synthesisSettings({ ...request, rate: 3 }, 'en').wordsPerMinute, 450);
     assert.equal(synthesisSettings({ ...request, rate: 0.1 }, 'en').wordsPerMinute, 80);
     assert.equal(synthesisSettings({ ...request, rate: Number.NaN, pitch: 2 }, 'en').pitch, 99);

@@ -7,7 +7,9 @@ import type { Article } from '../../src/core/content/article.ts';
 import { ContentError, parseArticleFile, parseArticleSource } from '../../src/pipeline/parse-article.ts';
 import { splitContent } from '../../src/pipeline/front-matter.ts';
 import { validateFrontMatter } from '../../src/pipeline/validate-front-matter.ts';
-import { readSeed } from '../helpers/seed.ts';
+import { plainTypography, readSeed } from '../helpers/seed.ts';
+import { parseArticleJson } from '../../src/core/content/article-json.ts';
+import { lexiconFromJson } from '../../src/core/content/lexicon-json.ts';
 
 const CONTENT_FILE = 'content/aleppo-final-messages.md';
 const FIXTURES = 'test/fixtures/content';
@@ -52,9 +54,25 @@ describe('the published article (content/aleppo-final-messages.md)', () => {
     assert.equal(article.language, 'en');
   });
 
+  it('says how "RFE/RL" and "Shbib" are pronounced, and publishes that in article.json', () => {
+    assert.deepEqual(article.pronunciations, { 'RFE/RL': 'R F E R L', Shbib: 'shbeeb' });
+    const parsed = parseArticleJson(JSON.parse(JSON.stringify(article)));
+    assert.ok('article' in parsed);
+    assert.equal(lexiconFromJson(parsed.article, 'article.json').get('Shbib'), 'shbeeb');
+  });
+
   it('has all 19 body paragraphs of the seed, verbatim and in order', () => {
     assert.equal(seed.paragraphs.length, 19);
-    assert.deepEqual(paragraphsOf(article), seed.paragraphs);
+    assert.deepEqual(paragraphsOf(article).map(plainTypography), seed.paragraphs.map(plainTypography));
+  });
+
+  it('sets quotes, apostrophes, dashes and ellipses typographically', () => {
+    const text = paragraphsOf(article).join('\n');
+    assert.ok(!/["']|--|\.\.\./.test(text), 'no keyboard quote, double hyphen or three dots is left');
+    assert.ok(text.includes('sharing “final messages” and'));
+    assert.ok(text.includes('those regions – with support'));
+    assert.ok(text.includes('Assad’s enemies'));
+    assert.ok(text.includes('sleep at night…” he said'));
   });
 
   it('keeps bracketed insertions such as [to hide] as plain text, not links', () => {
@@ -121,6 +139,13 @@ describe('content errors name file, line and field', () => {
     },
     { fixture: 'image-without-alt.md', field: 'figures[0].image.alt', line: 12, reason: /is missing/ },
     { fixture: 'heading-in-body.md', field: 'body', line: 13, reason: /headings are not supported/ },
+    { fixture: 'pronunciation-not-text.md', field: 'pronunciations.RFE/RL', line: 11, reason: /is missing/ },
+    {
+      fixture: 'pronunciations-list.md',
+      field: 'pronunciations',
+      line: 9,
+      reason: /must be a set of `written word: how it is said` fields/,
+    },
   ];
 
   for (const { fixture, field, line, reason } of cases) {

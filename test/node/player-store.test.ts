@@ -30,7 +30,14 @@ function storeWithMachine() {
   const port = new MachinePort();
   const news = new PlaybackNews(store);
   port.onChange = (previous, next) => news.playbackChanged(previous, next);
-  store.attach(port, () => ({ article: null, paragraph: null, sentence: null, word: null, voices: [] }));
+  store.attach(port, () => ({
+    article: null,
+    paragraph: null,
+    sentence: null,
+    word: null,
+    voices: [],
+    pausing: false,
+  }));
   return { store, port, saved, events };
 }
 

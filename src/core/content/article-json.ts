@@ -18,6 +18,12 @@ export interface ArticleSource {
   readonly sourceName: string | null;
   readonly figures: ReadonlyMap<string, ArticleFigure>;
   readonly body: readonly SourceBlock[];
+  /**
+   * The `pronunciations` field as found, unchecked: the reading half
+   * validates it (lexicon-json.ts) when it loads it, and a bad one is
+   * reported and ignored rather than losing the article.
+   */
+  readonly pronunciations: unknown;
 }
 
 export type SourceBlock =
@@ -121,5 +127,16 @@ export function parseArticleJson(value: unknown): { article: ArticleSource } | {
   const date = optionalText(value['date']);
   if (date === undefined || (date !== null && !ISO_DATE.test(date))) return { reason: '"date" must be YYYY-MM-DD' };
 
-  return { article: { headline, language, author, date, sourceName: source, figures, body } };
+  return {
+    article: {
+      headline,
+      language,
+      author,
+      date,
+      sourceName: source,
+      figures,
+      body,
+      pronunciations: value['pronunciations'],
+    },
+  };
 }

@@ -41,4 +41,9 @@ export interface Article {
   readonly language: string;
   readonly figures: readonly ArticleFigure[];
   readonly body: readonly ArticleBlock[];
+  /**
+   * How words are said, written form → spoken form (`"RFE/RL": "R F E R L"`);
+   * only what the engine hears changes. Absent when the article has none.
+   */
+  readonly pronunciations?: Readonly<Record<string, string>>;
 }

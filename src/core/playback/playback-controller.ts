@@ -4,34 +4,21 @@
  * keeps the highlight in step, and tells its host to re-render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { splitIntoChunks, wordAt, type Chunk } from '../content/segment.ts';
+import type { Sentence } from '../content/sentences.ts';
 import type { ReadingUnit } from '../content/reading-units.ts';
+import { applyLexicon, EMPTY_LEXICON, type Lexicon, type SpokenText } from '../content/lexicon.ts';
 import { Highlighter } from '../highlight/highlighter.ts';
 import { join, takeTurn } from '../speech/coordinator.ts';
-import type { EngineEvent, EngineVoice, SpeechEngine } from '../speech/engine.ts';
+import type { EngineEvent, EngineVoice, SpeakRequest, SpeechEngine } from '../speech/engine.ts';
+import { DEFAULT_POLICY } from '../speech/utterance-policy.ts';
 import { chooseVoice } from '../speech/voice-match.ts';
+import { pauseBetween, type UtterancePlace } from './pauses.ts';
+import { cutFor, placeIn, type LoadedArticle, type ParagraphCut } from './prepared-article.ts';
+import { PauseGap } from './pause-gap.ts';
 import { initialState, type PlaybackEffect, type PlaybackEvent, type PlaybackState } from './state.ts';
-import { countWords, cumulativeWords } from './timing.ts';
 import { transition } from './transition.ts';
 
-export interface LoadedArticle {
-  /** Identifies the article for saved positions. */
-  readonly key: string;
-  readonly lang: string;
-  readonly units: readonly ReadingUnit[];
-  readonly chunks: readonly (readonly Chunk[])[];
-  /** Cumulative word counts (see `cumulativeWords`). */
-  readonly wordsBefore: readonly number[];
-}
-
-export function prepareArticle(key: string, lang: string, units: readonly ReadingUnit[]): LoadedArticle {
-  const chunks = units.map((unit) => {
-    const found = splitIntoChunks(unit.text, unit.lang);
-    // A unit always has letters (extraction checks), so this only guards odd input.
-    return found.length > 0 ? found : [{ start: 0, end: unit.text.length, text: unit.text }];
-  });
-  return { key, lang, units, chunks, wordsBefore: cumulativeWords(units.map((unit) => countWords(unit.text))) };
-}
+export { prepareArticle, type LoadedArticle } from './prepared-article.ts';
 
 /** Engine news the listener should hear about: loading the built-in voice, or switching to it. */
 export type EngineNotice = EngineEvent & { readonly type: 'enginechange' | 'loading' | 'rateignored' };
@@ -57,6 +44,15 @@ export class PlaybackController implements ReactiveController {
   #boundariesSeen = false;
   #showHighlight = true;
   #cleanups: Array<() => void> = [];
+  /** The current paragraph's utterances, cut for the engine and rate last spoken with. */
+  #cut: ParagraphCut | null = null;
+  /** What the engine was asked to say for the current utterance (lexicon applied). */
+  #spoken: SpokenText | null = null;
+  /** The utterance spoken last, and (only while its `end` is handled) the one that just ended. */
+  #last: UtterancePlace | null = null;
+  #ended: UtterancePlace | null = null;
+  /** A Web Speech utterance waiting out its pause. */
+  readonly #gap = new PauseGap();
   /** Our place in the page-wide coordinator: another player starting stops us. */
   readonly #turn = { yield: () => this.dispatch({ type: 'stop' }) };
 
@@ -93,7 +89,17 @@ export class PlaybackController implements ReactiveController {
 
   load(article: LoadedArticle, paragraphIndex = 0): void {
     this.article = article;
-    this.dispatch({ type: 'load', chunkCounts: article.chunks.map((chunks) => chunks.length), paragraphIndex });
+    this.#cut = null;
+    // Each paragraph counts as one utterance until it is cut, just before it is read.
+    this.dispatch({ type: 'load', chunkCounts: article.units.map(() => 1), paragraphIndex });
+  }
+
+  /**
+   * Between two Web Speech utterances, waiting out the pause before the next
+   * (it counts as in flight: the state says so, the engine is silent).
+   */
+  get pausing(): boolean {
+    return this.#gap.waiting;
   }
 
   /** Turning highlighting off (WCAG 2.2.2) clears it at once. */
@@ -106,18 +112,22 @@ export class PlaybackController implements ReactiveController {
     return this.article?.units[this.state.paragraphIndex] ?? null;
   }
 
-  get currentChunk(): Chunk | null {
-    return this.article?.chunks[this.state.paragraphIndex]?.[this.state.chunkIndex] ?? null;
+  /** The utterance being read (a sentence, or part of a long one), in the paragraph's own text. */
+  get currentChunk(): Sentence | null {
+    const { paragraphIndex, chunkIndex, rate } = this.state;
+    if (!this.article?.units[paragraphIndex]) return null;
+    if (this.#cut?.paragraphIndex !== paragraphIndex)
+      this.#cut = this.#cutFor(paragraphIndex, rate, this.state.voiceId);
+    return this.#cut.utterances[chunkIndex] ?? null;
   }
 
-  /** The spoken word as offsets into the current chunk, if the engine told us. */
+  /** The spoken word as offsets into the current utterance's written text, if the engine told us. */
   get currentWord(): { start: number; end: number } | null {
     const word = this.state.word;
     const chunk = this.currentChunk;
     if (!word || !chunk) return null;
-    if (word.length > 0) return { start: word.start, end: Math.min(chunk.text.length, word.start + word.length) };
-    // Some engines report charIndex only: find the word that starts there.
-    return wordAt(chunk.text, word.start, this.currentUnit?.lang ?? 'en');
+    const spoken = this.#spoken?.written === chunk.text ? this.#spoken : applyLexicon(chunk.text, this.#lexicon());
+    return spoken.wordAt(word.start, word.length, this.currentUnit?.lang ?? 'en');
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -129,6 +139,8 @@ export class PlaybackController implements ReactiveController {
       for (let next = this.#pending.shift(); next; next = this.#pending.shift()) this.#step(next);
     } finally {
       this.#dispatching = false;
+      // Only the speak that follows an `end` at once gets the pause after it.
+      this.#ended = null;
     }
   }
 
@@ -145,47 +157,108 @@ export class PlaybackController implements ReactiveController {
 
   #run(effect: PlaybackEffect): void {
     switch (effect.type) {
-      case 'speak': {
-        const chunk = this.article?.chunks[effect.paragraphIndex]?.[effect.chunkIndex];
-        const unit = this.article?.units[effect.paragraphIndex];
-        if (!chunk || !unit) return;
-        // Others must cancel before we speak: their cancel() would clear our utterance too.
-        takeTurn(this.#turn);
-        const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
-        // Events reported from inside speak() carry an id we learn only when it
-        // returns: hold them till then (fast-check found a synchronous error lost,
-        // leaving "Starting…" forever).
-        const early: EngineEvent[] = (this.#early = []);
-        this.#utterance = null;
+      case 'speak':
         try {
-          const id = this.#engine.speak({
-            text: chunk.text,
-            lang: unit.lang,
-            rate: effect.rate,
-            ...(voiceId ? { voiceId } : {}),
-          });
-          this.#utterance = { id, token: effect.token };
-        } catch {
-          // An engine that throws rather than reports must not throw out of a
-          // click handler: it is a failed utterance (one retry, then the error).
-          this.dispatch({ type: 'engine-error', token: effect.token, code: 'synthesis-failed' });
-        } finally {
-          this.#early = null;
+          return this.#speak(effect);
+        } catch (error) {
+          // Whatever went wrong preparing the text, the listener must not be left at "Playing" in silence.
+          console.error('<aloud-player>: could not prepare the text to speak', error);
+          return this.dispatch({ type: 'engine-error', token: effect.token, code: 'synthesis-failed' });
         }
-        for (const event of early) this.#onEngineEvent(event);
-        return;
-      }
       case 'cancel':
+        this.#gap.stop();
         this.#utterance = null;
         this.#engine.cancel();
         return;
       case 'pause-engine':
-        this.#engine.pause();
+        // Paused in the gap between utterances: hold the next one until resumed.
+        if (this.#gap.waiting) this.#gap.hold();
+        else this.#engine.pause();
         return;
       case 'resume-engine':
-        this.#engine.resume();
+        if (this.#gap.waiting) this.#gap.finish();
+        else this.#engine.resume();
         return;
     }
+  }
+
+  /** A lexicon that arrived after the article keyed `key` loaded; ignored if another article loaded since. */
+  setLexicon(lexicon: Lexicon, key: string): void {
+    if (this.article?.key === key) this.article = { ...this.article, lexicon };
+  }
+
+  #lexicon(): Lexicon {
+    return this.article?.lexicon ?? EMPTY_LEXICON;
+  }
+
+  #cutFor(paragraphIndex: number, rate: number, voiceId: string | null): ParagraphCut {
+    const lang = this.article?.units[paragraphIndex]?.lang ?? 'en';
+    const policy = this.#engine.utterancePolicy?.(chooseVoice(this.voices, lang, voiceId)) ?? DEFAULT_POLICY;
+    return cutFor(this.article, this.#cut, paragraphIndex, { maxSeconds: policy.maxSeconds, rate });
+  }
+
+  #speak(effect: Extract<PlaybackEffect, { type: 'speak' }>): void {
+    const unit = this.article?.units[effect.paragraphIndex];
+    if (!unit) return;
+    const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
+    // Cut the paragraph now (lazily), or again for a new rate or engine, keeping the place.
+    const previous = this.#cut;
+    const cut = this.#cutFor(effect.paragraphIndex, effect.rate, effect.voiceId);
+    const place = placeIn(cut, previous, effect.chunkIndex);
+    this.#cut = cut;
+    const utterance = cut.utterances[place];
+    if (!utterance) return;
+    if (place !== effect.chunkIndex || cut.utterances.length !== this.state.chunkCounts[effect.paragraphIndex]) {
+      this.dispatch({
+        type: 'utterances',
+        paragraphIndex: effect.paragraphIndex,
+        count: cut.utterances.length,
+        chunkIndex: place,
+      });
+    }
+    const here: UtterancePlace = {
+      paragraphIndex: effect.paragraphIndex,
+      start: utterance.start,
+      sentenceStart: cut.sentenceStarts.has(utterance.start),
+      heading: unit.kind === 'heading',
+    };
+    const pauseMs = this.#ended ? pauseBetween(this.#ended, here) : 0;
+    this.#last = here;
+    const spoken = (this.#spoken = applyLexicon(utterance.text, this.#lexicon()));
+    const policy = this.#engine.utterancePolicy?.(voiceId) ?? DEFAULT_POLICY;
+    const request: SpeakRequest = {
+      text: spoken.text,
+      lang: unit.lang,
+      rate: effect.rate,
+      ...(voiceId ? { voiceId } : {}),
+      ...(policy.pausesInAudio && pauseMs > 0 ? { pauseBeforeMs: pauseMs } : {}),
+    };
+    this.#gap.stop();
+    this.#utterance = null;
+    // Web Speech has no silence of its own to ask for: wait, cancellably.
+    if (pauseMs > 0 && !policy.pausesInAudio) this.#gap.start(pauseMs, () => this.#speakNow(request, effect.token));
+    else this.#speakNow(request, effect.token);
+  }
+
+  #speakNow(request: SpeakRequest, token: number): void {
+    // Others must cancel before we speak: their cancel() would clear our utterance too.
+    takeTurn(this.#turn);
+    // Events reported from inside speak() carry an id we learn only when it
+    // returns: hold them till then (fast-check found a synchronous error lost,
+    // leaving "Starting…" forever).
+    const early: EngineEvent[] = (this.#early = []);
+    this.#utterance = null;
+    try {
+      const id = this.#engine.speak(request);
+      this.#utterance = { id, token };
+    } catch {
+      // An engine that throws rather than reports must not throw out of a
+      // click handler: it is a failed utterance (one retry, then the error).
+      this.dispatch({ type: 'engine-error', token, code: 'synthesis-failed' });
+    } finally {
+      this.#early = null;
+    }
+    for (const event of early) this.#onEngineEvent(event);
   }
 
   #onEngineEvent(event: EngineEvent): void {
@@ -227,6 +300,7 @@ export class PlaybackController implements ReactiveController {
           charLength: event.charLength,
         });
       case 'end':
+        this.#ended = this.#last;
         return this.dispatch({ type: 'engine-end', token });
       case 'error':
         return this.dispatch({ type: 'engine-error', token, code: event.code });

@@ -18,9 +18,13 @@ export interface PlaybackState {
   readonly status: PlaybackStatus;
   /** Reading unit being read (0-based): the headline is unit 0. */
   readonly paragraphIndex: number;
-  /** Sentence-sized chunk within the paragraph. */
+  /** Utterance within the paragraph: a sentence, or part of a long one. */
   readonly chunkIndex: number;
-  /** How many chunks each paragraph has; its length is the paragraph count. */
+  /**
+   * How many utterances each paragraph has; its length is the paragraph
+   * count. Paragraphs are cut only when read (see the `utterances` event), so
+   * an entry is 1 until then.
+   */
   readonly chunkCounts: readonly number[];
   readonly rate: number;
   readonly voiceId: string | null;
@@ -48,6 +52,17 @@ export type PlaybackEvent =
   | { readonly type: 'seek'; readonly paragraphIndex: number; readonly play?: boolean }
   | { readonly type: 'rate'; readonly rate: number }
   | { readonly type: 'voice'; readonly voiceId: string | null }
+  /**
+   * The controller cut the current paragraph into `count` utterances (lazily,
+   * or again after a rate or engine change); `chunkIndex` is the one that
+   * holds the place. No effect of its own.
+   */
+  | {
+      readonly type: 'utterances';
+      readonly paragraphIndex: number;
+      readonly count: number;
+      readonly chunkIndex: number;
+    }
   /** Leaving the page or another player taking over: stop, keep the place. */
   | { readonly type: 'stop' }
   | { readonly type: 'engine-start'; readonly token: number }

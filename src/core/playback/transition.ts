@@ -195,6 +195,17 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
     case 'voice':
       if (event.voiceId === state.voiceId) return freeze(state);
       return respeak({ ...state, voiceId: event.voiceId });
+    case 'utterances': {
+      const index = state.paragraphIndex;
+      if (event.paragraphIndex !== index || index >= paragraphCount(state)) return freeze(state);
+      const count = Math.max(1, Math.trunc(event.count) || 1);
+      const chunkCounts = state.chunkCounts.with(index, count);
+      return freeze({
+        ...state,
+        chunkCounts,
+        chunkIndex: Math.min(count - 1, Math.max(0, Math.trunc(event.chunkIndex) || 0)),
+      });
+    }
     case 'stop': {
       if (!state.inFlight && !isActive(state)) return freeze(state);
       const silenced = silence(state);

@@ -22,6 +22,8 @@ export interface ReadingView {
   /** The word being spoken, as UTF-16 offsets into `sentence.text`, when the engine reports boundaries. */
   readonly word: { readonly start: number; readonly end: number } | null;
   readonly voices: readonly EngineVoice[];
+  /** The short, deliberate silence between two utterances (sentence and paragraph pauses). */
+  readonly pausing: boolean;
 }
 
 export interface PlayerLocaleView {
@@ -74,6 +76,7 @@ export const emptyReading: ReadingView = Object.freeze({
   sentence: null,
   word: null,
   voices: [],
+  pausing: false,
 });
 
 export const initialSnapshot: PlayerSnapshot = Object.freeze({

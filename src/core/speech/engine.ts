@@ -3,6 +3,7 @@
  * first, the built-in eSpeak-NG engine later. Engines report through events
  * and never write player state (the playback controller owns the truth).
  */
+import type { UtterancePolicy } from './utterance-policy.ts';
 
 export interface EngineVoice {
   /** Unique within the engine; what settings store. */
@@ -23,6 +24,8 @@ export interface SpeakRequest {
   readonly pitch?: number;
   readonly volume?: number;
   readonly voiceId?: string;
+  /** Silence before the speech, in ms; only engines whose policy says `pausesInAudio` read it. */
+  readonly pauseBeforeMs?: number;
 }
 
 /**
@@ -80,4 +83,6 @@ export interface SpeechEngine {
   ready(): Promise<readonly EngineVoice[]>;
   subscribe(listener: EngineListener): () => void;
   dispose(): void;
+  /** How to cut and pace text for `voiceId` (absent: `DEFAULT_POLICY`). */
+  utterancePolicy?(voiceId?: string | null): UtterancePolicy;
 }

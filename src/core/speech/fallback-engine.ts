@@ -28,6 +28,7 @@ import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, builtInSupported, isBuiltInVoiceId
 import { WebSpeechEngine } from './web-speech-engine.ts';
 import { WEB_SPEECH_ENGINE_ID } from './web-speech-map.ts';
 import { EngineListeners } from './engine-listeners.ts';
+import { BUILT_IN_POLICY, WEB_SPEECH_POLICY, type UtterancePolicy } from './utterance-policy.ts';
 
 /** `auto` falls back; the others pin one engine (and report its failures as they are). */
 export type EngineChoice = 'auto' | 'web-speech' | 'built-in';
@@ -102,6 +103,14 @@ export class FallbackEngine implements SpeechEngine {
       this.#speakOn(this.#web, current, isBuiltInVoiceId(voiceId) ? rest : request);
     }
     return current.id;
+  }
+
+  /** The policy of the engine that would speak for `voiceId` now. */
+  utterancePolicy(voiceId?: string | null): UtterancePolicy {
+    const switching = this.#noVoices && this.#web.voices().length === 0 && this.#canUseBuiltIn;
+    if (this.#useBuiltIn(voiceId) || (switching && this.#choice() === 'auto'))
+      return this.#builtIn?.utterancePolicy?.(voiceId) ?? BUILT_IN_POLICY;
+    return this.#web.utterancePolicy?.(voiceId) ?? WEB_SPEECH_POLICY;
   }
 
   pause(): void {

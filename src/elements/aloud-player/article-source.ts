@@ -15,6 +15,9 @@ export const SOURCE_ATTRIBUTE = 'data-aloud-source';
 
 export class ArticleLoadError extends Error {}
 
+/** Carries an article.json's pronunciation lexicon, as JSON, on the article element rendered from it. */
+export const LEXICON_ATTRIBUTE = 'data-aloud-pronunciations';
+
 /** Fetches, validates and renders; rejects with an ArticleLoadError saying why. */
 export async function loadArticleSource(player: HTMLElement, src: string): Promise<HTMLElement> {
   const url = new URL(src, player.ownerDocument.baseURI);
@@ -33,7 +36,12 @@ export async function loadArticleSource(player: HTMLElement, src: string): Promi
   }
   const parsed = parseArticleJson(json);
   if ('reason' in parsed) throw new ArticleLoadError(`${url.href} is not an article: ${parsed.reason}`);
-  return placeArticle(player, renderArticle(player.ownerDocument, parsed.article, url));
+  const article = renderArticle(player.ownerDocument, parsed.article, url);
+  // Handed to the reading half through the DOM: it fetches no module of ours.
+  if (parsed.article.pronunciations !== undefined) {
+    article.setAttribute(LEXICON_ATTRIBUTE, JSON.stringify(parsed.article.pronunciations));
+  }
+  return placeArticle(player, article);
 }
 
 /** Replaces the article rendered for this player before, or inserts it right after the player. */

@@ -7,6 +7,7 @@
  */
 import { html, nothing } from 'lit';
 import { extraStrings } from '../../core/i18n/extras-strings.ts';
+import { applyLexicon } from '../../core/content/lexicon.ts';
 import type { SentenceToRender } from '../../core/speech/builtin/render-article.ts';
 import { loadRenderer } from '../../core/speech/builtin/load.ts';
 import { isBuiltInVoiceId } from '../../core/speech/builtin/voices.ts';
@@ -61,8 +62,9 @@ export class DownloadAudio {
     const article = snapshot?.reading.article;
     if (!snapshot || !article || this.state.phase === 'rendering') return;
     const sentences: SentenceToRender[] = article.units.flatMap((unit, index) =>
-      (article.chunks[index] ?? []).map((chunk, chunkIndex) => ({
-        text: chunk.text,
+      article.sentences(index).map((sentence, chunkIndex) => ({
+        text: sentence.text,
+        spoken: applyLexicon(sentence.text, article.lexicon).text,
         lang: unit.lang,
         paragraphStart: chunkIndex === 0,
       })),
@@ -76,6 +78,7 @@ export class DownloadAudio {
         rate: snapshot.playback.rate,
         voiceId: isBuiltInVoiceId(voiceId) ? voiceId : null,
         signal: abort.signal,
+        headline: article.units[0]?.kind === 'heading',
         onProgress: (progress) => {
           if (!this.#isCurrent(abort)) return;
           this.state = { phase: 'rendering', abort, progress };

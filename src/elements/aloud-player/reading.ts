@@ -9,10 +9,30 @@ import { extractReadingUnits } from '../../core/content/reading-units.ts';
 import { PlaybackNews } from '../../core/player/playback-news.ts';
 import type { PlayerStore } from '../../core/player/player-store.ts';
 import type { ReadingView } from '../../core/player/snapshot.ts';
+import type { Lexicon } from '../../core/content/lexicon.ts';
 import { PlaybackController, prepareArticle } from '../../core/playback/playback-controller.ts';
 import { FallbackEngine } from '../../core/speech/fallback-engine.ts';
 import { articleTitle, findArticle } from './find-article.ts';
 import type { PlayerHost, Reading, ReadingOptions } from './reading-chunk.ts';
+
+/**
+ * A pronunciation lexicon, when the article has one: from the JSON an
+ * article.json left on its element, or from the player's `pronunciations`
+ * URL. Its code is a chunk of its own, fetched only then; words are said
+ * right from the next utterance once it is in.
+ */
+function loadLexicon(player: HTMLElement, element: HTMLElement, use: (lexicon: Lexicon) => void): void {
+  const inline = element.getAttribute('data-aloud-pronunciations');
+  const url = player.getAttribute('pronunciations');
+  if (!inline && !url) return;
+  import('../../core/content/lexicon-json.ts')
+    .then((module) =>
+      inline
+        ? module.lexiconFromJson({ headline: '', pronunciations: JSON.parse(inline) }, 'the article')
+        : module.fetchLexicon(url ?? '', document.baseURI),
+    )
+    .then(use, (error: unknown) => console.warn('<aloud-player>: pronunciations not loaded:', error));
+}
 
 export function startReading(host: PlayerHost, store: PlayerStore, options: ReadingOptions): Reading {
   const speech = new FallbackEngine({ choice: options.engine });
@@ -37,6 +57,7 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     sentence: playback.currentChunk,
     word: playback.currentWord,
     voices: playback.voices,
+    pausing: playback.pausing,
   });
   store.attach(playback, view);
   /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
@@ -51,6 +72,7 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
         // Re-indexing the same article (captions switched on, say) keeps the listener's place.
         const place = target.paragraphIndex ?? (playback.article ? playback.state.paragraphIndex : 0);
         playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
+        loadLexicon(host, element, (lexicon) => playback.setLexicon(lexicon, key));
         done({ found: true, headline: articleTitle(element) });
       };
       const clear = () => playback.load(prepareArticle('', 'en', []));

@@ -9,7 +9,7 @@
  *
  * This module is the lazy chunk's entry: nothing here is in aloud.js.
  */
-import { splitIntoChunks, type Chunk } from '../../content/segment.ts';
+import { splitSentences, type Sentence } from '../../content/sentences.ts';
 import type {
   EngineErrorCode,
   EngineEvent,
@@ -24,6 +24,9 @@ import { synthesisSettings, type SegmentWord } from './protocol.ts';
 import { BUILT_IN_ENGINE_ID, BUILT_IN_VOICES, chooseBuiltInVoice } from './voices.ts';
 import { EspeakWorker, type JobHandlers } from './worker-client.ts';
 import { EngineListeners } from '../engine-listeners.ts';
+import { BUILT_IN_POLICY, type UtterancePolicy } from '../utterance-policy.ts';
+import { PAUSE_MS } from '../../playback/pauses.ts';
+import { leadingSilence, pauseSamples, trailingSilence } from './silence.ts';
 
 /** How often the clock is read; boundaries land at most this late. */
 const TICK_MS = 10;
@@ -32,7 +35,7 @@ const BLOCKED_MS = 3000;
 
 interface Utterance {
   readonly id: number;
-  readonly sentences: readonly Chunk[];
+  readonly sentences: readonly Sentence[];
   jobId: number;
   started: boolean;
   /** The worker has answered every sentence. */
@@ -45,7 +48,14 @@ interface Utterance {
   readonly timeline: Array<{ readonly at: number; readonly event: EngineEvent }>;
   /** performance.now() since which audio should play but the context is not running. */
   blockedSince: number | null;
+  /** Silence asked for before the speech (ms), topped up from what the audio has. */
+  readonly pauseBeforeMs: number;
+  /** Silent samples at the end of the audio queued so far. */
+  tail: number;
 }
+
+/** For the article renderer, which loads this chunk anyway: no shared chunk for three small functions. */
+export { leadingSilence, pauseSamples, trailingSilence };
 
 export class BuiltInEngine implements SpeechEngine {
   readonly id = BUILT_IN_ENGINE_ID;
@@ -60,6 +70,8 @@ export class BuiltInEngine implements SpeechEngine {
    * player (it reads word boundaries only); the Web Speech polyfill turns it on.
    */
   sentenceBoundaries = false;
+  /** How the last utterance that played to its end ended: when, and with how much silence. */
+  #previousEnd: { readonly at: number; readonly tail: number } | null = null;
 
   private constructor(readonly worker: EspeakWorker) {}
 
@@ -88,7 +100,8 @@ export class BuiltInEngine implements SpeechEngine {
     audio.volume = request.volume ?? 1;
     audio.resume();
 
-    const sentences = splitIntoChunks(request.text, request.lang);
+    // Whole sentences: this engine has no length limit, and each is one synthesis job.
+    const sentences = splitSentences(request.text, request.lang);
     const utterance: Utterance = {
       id,
       sentences,
@@ -99,6 +112,8 @@ export class BuiltInEngine implements SpeechEngine {
       segmentStarts: [],
       timeline: [],
       blockedSince: null,
+      pauseBeforeMs: Number.isFinite(request.pauseBeforeMs) ? Math.max(0, request.pauseBeforeMs ?? 0) : 0,
+      tail: 0,
     };
     this.#current = utterance;
     if (sentences.length === 0) utterance.timeline.push({ at: 0, event: { type: 'start', utteranceId: id } });
@@ -175,6 +190,10 @@ export class BuiltInEngine implements SpeechEngine {
     this.#stopCurrent();
   }
 
+  utterancePolicy(): UtterancePolicy {
+    return BUILT_IN_POLICY;
+  }
+
   voices(): readonly EngineVoice[] {
     return BUILT_IN_VOICES;
   }
@@ -205,8 +224,16 @@ export class BuiltInEngine implements SpeechEngine {
     const audio = this.#audioOut;
     const sentence = utterance.sentences[index];
     if (this.#current !== utterance || !audio || !sentence) return;
-    const { start, end } = audio.enqueue(pcm, this.worker.sampleRate);
+    const sampleRate = this.worker.sampleRate;
+    if (utterance.segmentStarts[index] === undefined) {
+      // Pauses are silence in the audio itself, so pausing in one holds it exactly.
+      const silence = this.#pauseBefore(utterance, index, leadingSilence(pcm));
+      if (silence > 0) audio.enqueue(new Int16Array(silence), sampleRate);
+    }
+    const { start, end } = audio.enqueue(pcm, sampleRate);
     utterance.endAt = end;
+    const silent = trailingSilence(pcm);
+    utterance.tail = silent === pcm.length ? utterance.tail + silent : silent;
     const id = utterance.id;
     // Word times count from the segment's first piece.
     let segmentStart = utterance.segmentStarts[index];
@@ -239,6 +266,17 @@ export class BuiltInEngine implements SpeechEngine {
     }
   }
 
+  /** Zero samples to queue before segment `index`'s first piece, which starts with `head` silent ones. */
+  #pauseBefore(utterance: Utterance, index: number, head: number): number {
+    const sampleRate = this.worker.sampleRate;
+    if (index > 0) return pauseSamples(PAUSE_MS.sentence, sampleRate, utterance.tail, head);
+    const previous = this.#previousEnd;
+    if (!previous || utterance.pauseBeforeMs <= 0 || !this.#audioOut) return 0;
+    // Time since the last utterance ended (synthesis, the controller's step) already counts.
+    const waited = Math.round(Math.max(0, this.#audioOut.now - previous.at) * sampleRate);
+    return Math.max(0, pauseSamples(utterance.pauseBeforeMs, sampleRate, previous.tail, head) - waited);
+  }
+
   readonly #tick = (): void => {
     const utterance = this.#current;
     if (!utterance) return this.#stopTicker();
@@ -260,6 +298,7 @@ export class BuiltInEngine implements SpeechEngine {
     }
     if (utterance.synthesized && utterance.timeline.length === 0 && now >= utterance.endAt) {
       this.#current = null;
+      this.#previousEnd = { at: utterance.endAt, tail: utterance.tail };
       this.#emit({ type: 'end', utteranceId: utterance.id });
     }
   };

@@ -7,12 +7,16 @@
  */
 import { loadBuiltInEngine } from './load.ts';
 import { encodeWav, encodeWebVtt, type Cue } from './export-audio.ts';
-import type { BuiltInEngine } from './builtin-engine.ts';
+import { leadingSilence, pauseSamples, trailingSilence, type BuiltInEngine } from './builtin-engine.ts';
+import { PAUSE_MS } from '../../playback/pauses.ts';
 
 export interface SentenceToRender {
+  /** As written: what the caption cue shows. */
   readonly text: string;
+  /** What the voice says, when a pronunciation lexicon changed it; else `text`. */
+  readonly spoken?: string;
   readonly lang: string;
-  /** First sentence of a paragraph: a short pause goes before it. */
+  /** First sentence of a paragraph: a paragraph's pause goes before it. */
   readonly paragraphStart?: boolean;
 }
 
@@ -20,6 +24,8 @@ export interface RenderOptions {
   readonly rate: number;
   readonly voiceId?: string | null;
   readonly signal?: AbortSignal;
+  /** The first paragraph is a headline: a longer pause follows it. */
+  readonly headline?: boolean;
   /** 0–1: loading the engine, then after each sentence. */
   readonly onProgress?: (fraction: number) => void;
 }
@@ -31,9 +37,6 @@ export interface RenderedArticle {
   readonly sampleRate: number;
   readonly durationSeconds: number;
 }
-
-/** Between paragraphs, as a reader would pause. */
-const PARAGRAPH_PAUSE_SECONDS = 0.3;
 
 function aborted(): DOMException {
   return new DOMException('The download was cancelled.', 'AbortError');
@@ -95,6 +98,9 @@ export async function renderArticle(
   let samples = 0;
   let done = 0;
 
+  /** Silent samples at the end of the audio so far: a pause tops them up. */
+  let tail = 0;
+  let paragraphs = 0;
   for (const group of groupByLanguage(sentences)) {
     if (options.signal?.aborted) throw aborted();
     let cueStart = 0;
@@ -102,16 +108,23 @@ export async function renderArticle(
     await renderGroup(
       engine,
       group.lang,
-      group.items.map((item) => item.text),
+      group.items.map((item) => item.spoken ?? item.text),
       options,
       (index, audio, last) => {
         const sentence = group.items[index];
         if (!sentence) return;
         if (index !== previous) {
-          // A sentence's first piece: the paragraph pause, then its cue starts.
+          // A sentence's first piece: the pause before it, then its cue starts.
           previous = index;
-          if (sentence.paragraphStart && samples > 0) {
-            const pause = new Int16Array(Math.round(PARAGRAPH_PAUSE_SECONDS * sampleRate));
+          if (sentence.paragraphStart) paragraphs++;
+          if (samples > 0) {
+            // The first paragraph is the headline when the article has one.
+            const pauseMs = !sentence.paragraphStart
+              ? PAUSE_MS.sentence
+              : paragraphs === 2 && options.headline
+                ? PAUSE_MS.headline
+                : PAUSE_MS.paragraph;
+            const pause = new Int16Array(pauseSamples(pauseMs, sampleRate, tail, leadingSilence(audio)));
             pcm.push(pause);
             samples += pause.length;
           }
@@ -119,6 +132,8 @@ export async function renderArticle(
         }
         pcm.push(audio);
         samples += audio.length;
+        const silent = trailingSilence(audio);
+        tail = silent === audio.length ? tail + silent : silent;
         if (!last) return;
         cues.push({ start: cueStart / sampleRate, end: samples / sampleRate, text: sentence.text });
         options.onProgress?.(0.1 + (0.9 * ++done) / sentences.length);

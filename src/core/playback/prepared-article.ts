@@ -1,0 +1,112 @@
+/**
+ * An article ready to read: its paragraphs and what is cheap to know up
+ * front (word counts, for time estimates). Sentences are found only when a
+ * paragraph is about to be read or is jumped to, so indexing a long article
+ * costs about a DOM walk.
+ */
+import { splitSentences, type Sentence } from '../content/sentences.ts';
+import type { ReadingUnit } from '../content/reading-units.ts';
+import { cutSentences, type UtteranceLimit } from '../content/utterances.ts';
+import { EMPTY_LEXICON, type Lexicon } from '../content/lexicon.ts';
+import { countWords, cumulativeWords } from './timing.ts';
+
+export interface LoadedArticle {
+  /** Identifies the article for saved positions. */
+  readonly key: string;
+  readonly lang: string;
+  readonly units: readonly ReadingUnit[];
+  /** Cumulative word counts (see `cumulativeWords`), counted on first use. */
+  readonly wordsBefore: readonly number[];
+  /** How words are said (only what the engine hears changes). */
+  readonly lexicon: Lexicon;
+  /** The sentences of paragraph `index`, found on first use and kept; `[]` outside the article. */
+  sentences(index: number): readonly Sentence[];
+}
+
+export function prepareArticle(
+  key: string,
+  lang: string,
+  units: readonly ReadingUnit[],
+  lexicon: Lexicon = EMPTY_LEXICON,
+): LoadedArticle {
+  const found: Array<readonly Sentence[] | undefined> = [];
+  let wordsBefore: readonly number[] | undefined;
+  return {
+    key,
+    lang,
+    units,
+    lexicon,
+    // Only the time display needs them: not counted while indexing.
+    get wordsBefore() {
+      wordsBefore ??= cumulativeWords(units.map((unit) => countWords(unit.text)));
+      return wordsBefore;
+    },
+    sentences(index) {
+      const unit = units[index];
+      if (!unit) return [];
+      let sentences = found[index];
+      if (!sentences) {
+        sentences = splitSentences(unit.text, unit.lang);
+        // A unit always has letters (extraction checks), so this only guards odd input.
+        if (sentences.length === 0) sentences = [{ start: 0, end: unit.text.length, text: unit.text }];
+        found[index] = sentences;
+      }
+      return sentences;
+    },
+  };
+}
+
+/** One paragraph's utterances for one engine limit and rate, kept until either changes. */
+export interface ParagraphCut {
+  readonly paragraphIndex: number;
+  readonly limit: UtteranceLimit;
+  readonly utterances: readonly Sentence[];
+  /** Offsets where sentences (not later parts of a cut sentence) start. */
+  readonly sentenceStarts: ReadonlySet<number>;
+}
+
+export function cutParagraph(article: LoadedArticle, paragraphIndex: number, limit: UtteranceLimit): ParagraphCut {
+  const sentences = article.sentences(paragraphIndex);
+  const text = article.units[paragraphIndex]?.text ?? '';
+  return {
+    paragraphIndex,
+    limit,
+    utterances: cutSentences(text, sentences, limit),
+    sentenceStarts: new Set(sentences.map((sentence) => sentence.start)),
+  };
+}
+
+/** Index of the utterance of `cut` that holds `offset` (the place kept across a re-cut). */
+export function utteranceAt(cut: ParagraphCut, offset: number): number {
+  let found = 0;
+  cut.utterances.forEach((utterance, index) => {
+    if (utterance.start <= offset) found = index;
+  });
+  return found;
+}
+
+/** `current` when it is for this paragraph and limit, else a new cut (lazily, the first time a paragraph is read). */
+export function cutFor(
+  article: LoadedArticle | null,
+  current: ParagraphCut | null,
+  paragraphIndex: number,
+  limit: UtteranceLimit,
+): ParagraphCut {
+  const same = current?.limit.maxSeconds === limit.maxSeconds && current.limit.rate === limit.rate;
+  if (current?.paragraphIndex === paragraphIndex && same) return current;
+  return article
+    ? cutParagraph(article, paragraphIndex, limit)
+    : { paragraphIndex, limit, utterances: [], sentenceStarts: new Set() };
+}
+
+/**
+ * Index in `cut` of utterance `index` of `previous`: the same one when the
+ * cut did not change, else the one that holds where it started (a re-cut for
+ * a new rate or engine keeps the place).
+ */
+export function placeIn(cut: ParagraphCut, previous: ParagraphCut | null, index: number): number {
+  if (previous?.paragraphIndex === cut.paragraphIndex && previous !== cut) {
+    return utteranceAt(cut, previous.utterances[index]?.start ?? 0);
+  }
+  return Math.min(index, cut.utterances.length - 1);
+}
