@@ -1,37 +1,28 @@
 /**
  * Finds what to read in an article element: headings, paragraphs, list items,
- * quotes and (optionally) figure captions, in document order. Everything a
- * listener would not want read (navigation, asides, hidden text, the player
- * itself, anything marked `data-aloud-skip`) is left out.
+ * quotes, table cells, `<div>` text blocks and (optionally) figure captions,
+ * in document order. Everything a listener would not want read (navigation,
+ * asides, share bars, bylines, ads, comments, hidden text, footnote markers,
+ * the player itself, anything marked `data-aloud-skip`; see extract/rules.ts)
+ * is left out, inside paragraphs too.
  */
+import { rememberSpokenText, spokenText } from './extract/spoken-text.ts';
+import { isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
+import { skipReason } from './extract/rules.ts';
 
-export type ReadingUnitKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption';
+export type ReadingUnitKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
 
 export interface ReadingUnit {
   readonly element: HTMLElement;
   readonly kind: ReadingUnitKind;
-  /** Text exactly as in the DOM's text nodes, so offsets map back for highlighting. */
+  /**
+   * The text as spoken: the element's visible text nodes, one character for
+   * one (whitespace as spaces, `<br>` as a line break), so offsets map back
+   * to the DOM for highlighting (extract/spoken-text.ts keeps the map).
+   */
   readonly text: string;
   readonly lang: string;
 }
-
-const SKIP_SELECTOR = [
-  'nav',
-  'aside',
-  'footer',
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'button',
-  'select',
-  'textarea',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[inert]',
-  '[data-aloud-skip]',
-  'aloud-player',
-].join(',');
 
 const UNIT_KINDS: Readonly<Record<string, ReadingUnitKind>> = {
   H1: 'heading',
@@ -41,15 +32,24 @@ const UNIT_KINDS: Readonly<Record<string, ReadingUnitKind>> = {
   H5: 'heading',
   H6: 'heading',
   P: 'paragraph',
+  PRE: 'paragraph',
   LI: 'list-item',
   BLOCKQUOTE: 'quote',
   FIGCAPTION: 'caption',
   DD: 'paragraph',
   DT: 'paragraph',
+  TD: 'table-cell',
+  TH: 'table-cell',
 };
 
-/** A blockquote or list item that wraps paragraphs is read through its children. */
-const CONTAINER_CHILDREN = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figure, ul, ol';
+/** Elements whose content is always one paragraph of text (HTML allows no blocks inside). */
+const ALWAYS_WHOLE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'DT']);
+
+/** Block-level content: a list item or quote that holds any is read through its children. */
+const BLOCK_SELECTOR =
+  'p, div, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, table, tr, td, th, blockquote, figure, figcaption, pre, section, article, header, main, address';
+
+const HAS_WORDS = /[\p{L}\p{N}]/u;
 
 export interface ExtractOptions {
   readonly readCaptions: boolean;
@@ -61,50 +61,48 @@ function langOf(element: Element, fallback: string): string {
   return element.closest('[lang]')?.getAttribute('lang') || fallback;
 }
 
+/** Whether `element` or an ancestor up to `root` is left unread (by rules or CSS). */
 export function isSkipped(element: Element, root: Element): boolean {
   for (let node: Element | null = element; node && node !== root.parentElement; node = node.parentElement) {
-    if (node.matches(SKIP_SELECTOR)) return true;
+    if (skipReason(traitsOf(node))) return true;
   }
-  return false;
+  return isHiddenByStyle(element);
+}
+
+function isBlock(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  return element.matches(BLOCK_SELECTOR) || element.querySelector(BLOCK_SELECTOR) !== null;
 }
 
 export function extractReadingUnits(root: HTMLElement, options: ExtractOptions): ReadingUnit[] {
   const units: ReadingUnit[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
-    acceptNode(node) {
-      const element = node as Element;
-      if (element.matches(SKIP_SELECTOR)) return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
   if (root.parentElement && isSkipped(root.parentElement, root.ownerDocument.documentElement)) return units;
-  for (let node = walker.nextNode(); node;) {
-    const element = node as HTMLElement;
-    const kind = UNIT_KINDS[element.tagName];
-    const isLeafUnit =
-      kind !== undefined && !(kind !== 'paragraph' && kind !== 'heading' && element.querySelector(CONTAINER_CHILDREN));
-    if (kind && isLeafUnit) {
-      const text = element.textContent ?? '';
-      if ((kind !== 'caption' || options.readCaptions) && /[\p{L}\p{N}]/u.test(text)) {
-        units.push({ element, kind, text, lang: langOf(element, options.fallbackLang) });
-      }
-      // Units do not nest: continue after this element's subtree.
-      node = nextOutside(walker, element);
-      continue;
-    }
-    node = walker.nextNode();
-  }
-  return units;
-}
+  if (isHiddenByStyle(root)) return units;
 
-function nextOutside(walker: TreeWalker, element: Element): Node | null {
-  walker.currentNode = element;
-  const sibling = walker.nextSibling();
-  if (sibling) return sibling;
-  for (let parent = walker.parentNode(); parent; parent = walker.parentNode()) {
-    const next = walker.nextSibling();
-    if (next) return next;
-  }
-  return null;
+  const emit = (element: HTMLElement, kind: ReadingUnitKind, children?: readonly Node[]) => {
+    const spoken = spokenText(element, children);
+    if (!HAS_WORDS.test(spoken.text)) return;
+    rememberSpokenText(element, spoken);
+    units.push({ element, kind, text: spoken.text, lang: langOf(element, options.fallbackLang) });
+  };
+
+  const visit = (element: HTMLElement): void => {
+    if (element !== root && unreadReason(element)) return;
+    const kind = UNIT_KINDS[element.tagName];
+    if (kind === 'caption' && !options.readCaptions) return;
+    if (kind && (ALWAYS_WHOLE.has(element.tagName) || element.querySelector(BLOCK_SELECTOR) === null)) {
+      emit(element, kind);
+      return;
+    }
+    // A container: its loose text (a `<div>` text block, text around a nested
+    // list) is one paragraph, then its blocks in order.
+    const children = Array.from(element.childNodes);
+    const loose = children.filter((child) => !isBlock(child));
+    if (loose.some((child) => HAS_WORDS.test(child.textContent ?? ''))) emit(element, kind ?? 'paragraph', loose);
+    for (const child of children) if (isBlock(child)) visit(child as HTMLElement);
+  };
+  visit(root);
+  return units;
 }

@@ -157,6 +157,14 @@ export class AloudPlayer extends LitElement {
     this.playback.dispatch({ type: 'pause' });
   }
 
+  /**
+   * Finds and indexes the article again, for apps that replaced its content
+   * in place; the listener's place is kept by its text. (Article watcher.)
+   */
+  refresh(): void {
+    this.#loadArticle();
+  }
+
   /** Moves to the next paragraph (reading on if it was reading). */
   next(): void {
     this.playback.dispatch({ type: 'next' });
@@ -314,7 +322,9 @@ export class AloudPlayer extends LitElement {
     }
     const lookup = reading.find(this.for || null);
     if (!lookup.found) {
-      this.#fail(errors.noArticle);
+      // Article watcher: a story still being rendered is waited for, not failed.
+      if (reading.waiting) this.errorMessage = '';
+      else this.#fail(errors.noArticle);
       reading.clear();
       return;
     }
@@ -329,7 +339,9 @@ export class AloudPlayer extends LitElement {
     this.playback.setHighlighting(this.preferences.highlight);
     this.#setRateFromPreferences();
     if (this.paragraphCount === 0) {
-      this.#fail(errors.empty);
+      // Article watcher: a story still being rendered is waited for, not failed.
+      if (reading.waiting) this.errorMessage = '';
+      else this.#fail(errors.empty);
       return;
     }
     this.errorMessage = '';

@@ -33,8 +33,10 @@ export type Playback = Pick<
 export interface Reading {
   readonly speech: FallbackEngine;
   readonly playback: PlaybackController;
-  /** The element `for` names, else the nearest `<article>` or `<main>`. */
+  /** The element `for` names, else the enclosing article, else the story found on the page (find-article.ts). */
   find(forId: string | null): ArticleLookup;
+  /** The article is empty or a placeholder and is being waited for (article-watcher.ts): not an error yet. */
+  readonly waiting: boolean;
   /**
    * Indexes `element` and makes it the article being read, keeping the place
    * when it is re-indexed; `key` names it for saved places. Returns its headline.

@@ -1,0 +1,109 @@
+/**
+ * The article's headline when it is not inside the element being read: the
+ * `<h1>` of the story's header just above it, else the page's metadata
+ * (`og:title`, `itemprop="headline"`, JSON-LD `headline`). Many publishers put
+ * the headline in a header above the body, so without this it is never read.
+ */
+import { isUnreadWithin } from './visibility.ts';
+
+function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function words(text: string): Set<string> {
+  return new Set(
+    clean(text)
+      .toLocaleLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+}
+
+/** Share of the words of `a` that are in `b`. */
+function overlap(a: string, b: string): number {
+  const mine = words(a);
+  if (mine.size === 0) return 0;
+  const theirs = words(b);
+  let shared = 0;
+  for (const word of mine) if (theirs.has(word)) shared++;
+  return shared / mine.size;
+}
+
+/** Reads a JSON-LD value that may be one object, an array, or a `@graph`. */
+function jsonLdObjects(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(jsonLdObjects);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return [record, ...jsonLdObjects(record['@graph'])];
+  }
+  return [];
+}
+
+/** Every JSON-LD object on the page; a malformed block is ignored (it is the publisher's, not ours). */
+export function jsonLd(root: Document | ShadowRoot): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const doc = root instanceof Document ? root : root.ownerDocument;
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      found.push(...jsonLdObjects(JSON.parse(script.textContent ?? '')));
+    } catch {
+      // Not JSON: nothing to learn from it.
+    }
+  }
+  return found;
+}
+
+export interface HeadlineSource {
+  /** The element the headline is read from (highlighted while it is read); a `<meta>` or `<script>` for metadata. */
+  readonly element: HTMLElement;
+  readonly text: string;
+}
+
+/** The headline metadata: og:title, itemprop=headline, then JSON-LD `headline`. */
+export function metadataHeadline(root: Document | ShadowRoot): HeadlineSource | null {
+  const doc = root instanceof Document ? root : root.ownerDocument;
+  for (const selector of ['meta[property="og:title"]', 'meta[name="og:title"]', 'meta[itemprop="headline"]']) {
+    const meta = doc.querySelector<HTMLMetaElement>(selector);
+    const text = clean(meta?.content);
+    if (meta && text) return { element: meta, text };
+  }
+  const scripts = doc.querySelectorAll<HTMLElement>('script[type="application/ld+json"]');
+  const headline = jsonLd(root).find((item) => typeof item['headline'] === 'string')?.['headline'];
+  const script = scripts[0];
+  return typeof headline === 'string' && clean(headline) && script ? { element: script, text: clean(headline) } : null;
+}
+
+/** The last visible `<h1>` before `body` in document order, outside navigation and other furniture. */
+function h1Above(body: Element): HTMLElement | null {
+  const root = body.getRootNode() as Document | ShadowRoot;
+  let found: HTMLElement | null = null;
+  for (const heading of Array.from(root.querySelectorAll<HTMLElement>('h1'))) {
+    if (!(heading.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (body.contains(heading) || heading.contains(body)) continue;
+    const top = heading.ownerDocument.documentElement;
+    if (!clean(heading.textContent) || isUnreadWithin(heading, top)) continue;
+    found = heading;
+  }
+  return found;
+}
+
+/**
+ * The headline to read before `body`, or null when `body` starts with its
+ * own heading or holds an `<h1>` (then it is read in place, never twice).
+ * `firstText` is the text of the first paragraph that will be read.
+ */
+export function outsideHeadline(body: Element, firstIsHeading: boolean, firstText: string): HeadlineSource | null {
+  if (firstIsHeading) return null;
+  const inner = body.querySelector('h1');
+  if (inner && clean(inner.textContent)) return null;
+  const root = body.getRootNode() as Document | ShadowRoot;
+  const meta = metadataHeadline(root);
+  const heading = h1Above(body);
+  let chosen: HeadlineSource | null = null;
+  // The h1 above may be the site's name in its banner: trust it when it agrees with the metadata.
+  if (heading && (!meta || overlap(meta.text, heading.textContent ?? '') >= 0.5)) {
+    chosen = { element: heading, text: clean(heading.textContent) };
+  } else chosen = meta;
+  if (chosen && overlap(chosen.text, firstText) >= 0.9) return null;
+  return chosen;
+}
