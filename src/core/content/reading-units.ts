@@ -7,7 +7,7 @@
  * is left out, inside paragraphs too.
  */
 import { rememberSpokenText, spokenText } from './extract/spoken-text.ts';
-import { isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
+import { forgetSpeakable, isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
 import { skipReason } from './extract/rules.ts';
 
 export type ReadingUnitKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
@@ -39,6 +39,7 @@ const UNIT_KINDS: Readonly<Record<string, ReadingUnitKind>> = {
   DD: 'paragraph',
   DT: 'paragraph',
   TD: 'table-cell',
+  CAPTION: 'paragraph',
   TH: 'table-cell',
 };
 
@@ -47,7 +48,7 @@ const ALWAYS_WHOLE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'D
 
 /** Block-level content: a list item or quote that holds any is read through its children. */
 const BLOCK_SELECTOR =
-  'p, div, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, table, tr, td, th, blockquote, figure, figcaption, pre, section, article, header, main, address';
+  'p, div, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, table, caption, tr, td, th, blockquote, figure, figcaption, pre, section, article, header, main, address, center';
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
@@ -77,6 +78,7 @@ function isBlock(node: Node): boolean {
 
 export function extractReadingUnits(root: HTMLElement, options: ExtractOptions): ReadingUnit[] {
   const units: ReadingUnit[] = [];
+  forgetSpeakable(root.ownerDocument);
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
   if (root.parentElement && isSkipped(root.parentElement, root.ownerDocument.documentElement)) return units;
   if (isHiddenByStyle(root)) return units;
@@ -97,11 +99,20 @@ export function extractReadingUnits(root: HTMLElement, options: ExtractOptions):
       return;
     }
     // A container: its loose text (a `<div>` text block, text around a nested
-    // list) is one paragraph, then its blocks in order.
+    // list) is one paragraph, read where its first words are; its blocks are
+    // read in order around it. (One paragraph, because the highlight maps a
+    // paragraph's offsets through its element: text that resumes after a
+    // block is read with the text before it.)
     const children = Array.from(element.childNodes);
     const loose = children.filter((child) => !isBlock(child));
-    if (loose.some((child) => HAS_WORDS.test(child.textContent ?? ''))) emit(element, kind ?? 'paragraph', loose);
-    for (const child of children) if (isBlock(child)) visit(child as HTMLElement);
+    let looseRead = false;
+    for (const child of children) {
+      if (isBlock(child)) visit(child as HTMLElement);
+      else if (!looseRead && HAS_WORDS.test(child.textContent ?? '')) {
+        looseRead = true;
+        emit(element, kind ?? 'paragraph', loose);
+      }
+    }
   };
   visit(root);
   return units;

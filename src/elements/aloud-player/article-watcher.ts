@@ -137,7 +137,12 @@ export class ArticleWatcher implements ReactiveController {
     if (playerRoot !== this.#player.ownerDocument) roots.add(playerRoot);
     for (const root of roots) {
       const observer = new MutationObserver((records) => this.#changed(records));
-      observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: WATCHED_ATTRIBUTES });
+      observer.observe(root, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributeFilter: WATCHED_ATTRIBUTES,
+      });
       this.#observers.push(observer);
     }
   }
@@ -163,8 +168,7 @@ export class ArticleWatcher implements ReactiveController {
     // Only changes to the story matter, and not the player's own.
     const player = this.#player;
     const relevant = records.some(
-      (record) =>
-        !player.contains(record.target) && (this.#waiting || !article || article.contains(record.target)),
+      (record) => !player.contains(record.target) && (this.#waiting || !article || article.contains(record.target)),
     );
     if (!relevant) return;
     clearTimeout(this.#settleTimer);

@@ -82,7 +82,9 @@ export function logChoice(lookup: ArticleLookup, paragraphs: number, headlineFro
   logged.add(lookup.element);
   const how = lookup.how === 'paragraphs' ? '' : `, ${lookup.how}`;
   const headline = headlineFrom ? `, headline from ${headlineFrom}` : '';
-  console.info(`<aloud-player>: reading ${describeElement(lookup.element)} (${paragraphs} paragraphs${how}${headline})`);
+  console.info(
+    `<aloud-player>: reading ${describeElement(lookup.element)} (${paragraphs} paragraphs${how}${headline})`,
+  );
 }
 
 /** Title for the region's name: the article's first heading, if any. */

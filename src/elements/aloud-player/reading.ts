@@ -16,8 +16,7 @@ import { ArticleWatcher, placeByText } from './article-watcher.ts';
 /** The paragraphs of `element`, after the headline that sits outside it, if any (never read twice). */
 function unitsOf(element: HTMLElement, readCaptions: boolean, lang: string): { units: ReadingUnit[]; from: string } {
   const units = extractReadingUnits(element, { readCaptions, fallbackLang: lang });
-  const first = units[0];
-  const headline = outsideHeadline(element, first?.kind === 'heading', first?.text ?? '');
+  const headline = outsideHeadline(element, units[0]);
   if (!headline) return { units, from: '' };
   const isHeading = headline.element.tagName === 'H1';
   const spoken = isHeading ? spokenText(headline.element) : { text: headline.text, pieces: [] };

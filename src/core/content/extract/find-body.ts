@@ -4,7 +4,7 @@
  * of paragraph text, preferring the one just after the player. Reads the live
  * DOM and changes nothing; the scoring itself is score.ts.
  */
-import { isHiddenByStyle, traitsOf } from './visibility.ts';
+import { forgetSpeakable, isHiddenByStyle, traitsOf } from './visibility.ts';
 import { skipReason } from './rules.ts';
 import {
   ANCESTOR_LEVELS,
@@ -16,11 +16,14 @@ import {
   paragraphPoints,
 } from './score.ts';
 
-/** Blocks whose text counts as paragraphs. `<div>`s count when they hold loose text (div soup). */
-const PARAGRAPH_SELECTOR = 'p, pre, td, blockquote, li, div, section';
+/**
+ * Blocks whose text counts as paragraphs: `<div>`s count with their loose text
+ * (div soup), `<font>` and `<center>` for pages from before CSS.
+ */
+const PARAGRAPH_SELECTOR = 'p, pre, td, blockquote, li, div, section, font, center';
 const BLOCK_INSIDE = 'p, div, section, article, table, ul, ol, blockquote, pre, h1, h2, h3, h4, h5, h6';
 /** Tags too small or too structural to be the story's container. */
-const NOT_CONTAINERS = new Set(['P', 'SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'FONT', 'LI', 'TD', 'TR', 'TBODY']);
+const NOT_CONTAINERS = new Set(['P', 'SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'LI', 'TR', 'TBODY', 'THEAD', 'HTML']);
 
 export interface FoundBody {
   readonly element: HTMLElement;
@@ -80,12 +83,15 @@ export function findStoryBody(
   player: Element | null,
   minChars = MIN_PARAGRAPH_CHARS,
 ): FoundBody | null {
+  forgetSpeakable(scope instanceof Document ? scope : scope.ownerDocument);
   const points = new Map<Element, number>();
   const counts = new Map<Element, number>();
   const furniture = new Map<Element, boolean>();
   let firstAfterPlayer: Element | null = null;
 
   for (const block of Array.from(scope.querySelectorAll(PARAGRAPH_SELECTOR))) {
+    // Old inline wrappers inside a paragraph would count its text twice.
+    if ((block.tagName === 'FONT' || block.tagName === 'CENTER') && block.parentElement?.closest('p, li, td')) continue;
     const text = ownText(block).replace(/\s+/g, ' ').trim();
     if (text.length < minChars) continue;
     if (isFurniture(block, furniture) || isHiddenByStyle(block)) continue;
@@ -94,10 +100,10 @@ export function findStoryBody(
     if (!firstAfterPlayer && player && player.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING) {
       firstAfterPlayer = block;
     }
-    // A `<div>` text block is its own container; a `<p>` gives its points to its parent.
-    let ancestor: Element | null = NOT_CONTAINERS.has(block.tagName) ? block.parentElement : block;
+    // Every block, a `<div>` text block too, gives its points to the element around it.
+    let ancestor: Element | null = block.parentElement;
     for (let level = 0; ancestor && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parentElement) {
-      if (ancestor.tagName === 'BODY' || ancestor.tagName === 'HTML') break;
+      if (ancestor.tagName === 'HTML') break;
       points.set(ancestor, (points.get(ancestor) ?? 0) + value * ancestorShare(level));
       if (level === 0) counts.set(ancestor, (counts.get(ancestor) ?? 0) + 1);
     }
@@ -127,8 +133,11 @@ export function findStoryBody(
   if (!chosen) return null;
 
   // A story split into sibling blocks (around a photo, an ad): read their common parent.
+  // Not past a container that holds the player: the publisher put it at the top of its story,
+  // and the sibling blocks are other stories (a front page).
   for (let parent = chosen.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
     const current: Element = chosen;
+    if (player && current.contains(player)) break;
     const own = scoreOf.get(current) ?? 0;
     const siblings = Array.from(parent.children).filter((child) => child !== current);
     if (!siblings.some((sibling) => isSameStory(scoreOf.get(sibling) ?? 0, own))) break;

@@ -88,22 +88,26 @@ function h1Above(body: Element): HTMLElement | null {
 }
 
 /**
- * The headline to read before `body`, or null when `body` starts with its
- * own heading or holds an `<h1>` (then it is read in place, never twice).
- * `firstText` is the text of the first paragraph that will be read.
+ * The headline to read before `body`, or null when `body` holds an `<h1>` or
+ * starts with the headline itself (then it is read in place, never twice).
+ * `first` is the first paragraph that will be read, if any.
  */
-export function outsideHeadline(body: Element, firstIsHeading: boolean, firstText: string): HeadlineSource | null {
-  if (firstIsHeading) return null;
+export function outsideHeadline(
+  body: Element,
+  first: { readonly kind: string; readonly text: string } | undefined,
+): HeadlineSource | null {
   const inner = body.querySelector('h1');
   if (inner && clean(inner.textContent)) return null;
   const root = body.getRootNode() as Document | ShadowRoot;
   const meta = metadataHeadline(root);
   const heading = h1Above(body);
-  let chosen: HeadlineSource | null = null;
+  let chosen: HeadlineSource | null;
   // The h1 above may be the site's name in its banner: trust it when it agrees with the metadata.
   if (heading && (!meta || overlap(meta.text, heading.textContent ?? '') >= 0.5)) {
     chosen = { element: heading, text: clean(heading.textContent) };
   } else chosen = meta;
-  if (chosen && overlap(chosen.text, firstText) >= 0.9) return null;
-  return chosen;
+  if (!chosen || !first) return chosen;
+  // The story starts with the same words: its own title (a heading, or a first line in an old page).
+  const same = overlap(chosen.text, first.text);
+  return same >= 0.9 || (first.kind === 'heading' && same >= 0.5) ? null : chosen;
 }

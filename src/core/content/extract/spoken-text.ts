@@ -28,6 +28,7 @@ const BLOCKS = new Set([
   'ADDRESS',
   'ARTICLE',
   'BLOCKQUOTE',
+  'CENTER',
   'DD',
   'DIV',
   'DL',

@@ -15,8 +15,16 @@ const TRAIT_ATTRIBUTES = [
   'itemprop',
 ] as const;
 
-/** The schema.org `speakable` CSS selectors a page declares in JSON-LD, joined; '' when none. Per document. */
+/**
+ * The schema.org `speakable` CSS selectors a page declares in JSON-LD, joined;
+ * '' when none. Read once per extraction (see `forgetSpeakable`), not per element.
+ */
 const speakableSelectors = new WeakMap<Document, string>();
+
+/** Reads the page's JSON-LD again next time: called as each extraction starts, since pages change. */
+export function forgetSpeakable(doc: Document): void {
+  speakableSelectors.delete(doc);
+}
 
 /** Reads the page's JSON-LD for `speakable.cssSelector` (a string or a list); invalid selectors are dropped. */
 export function speakableSelector(doc: Document): string {
