@@ -115,7 +115,10 @@ export class ArticleWatcher implements ReactiveController {
     // Wait once per load of the page (or route change), not again after the timeout.
     if (this.#waitStarted) return;
     this.#waitStarted = this.#waiting = true;
-    this.#player.statusMessage = this.#player.i18n.run(extraStrings.articleWaiting);
+    // After the player has loaded the empty index, whose own status change would clear the line.
+    queueMicrotask(() => {
+      if (this.#waiting) this.#player.statusMessage = this.#player.i18n.run(extraStrings.articleWaiting);
+    });
     this.#waitTimer = setTimeout(() => {
       // Given up: the player's error line now says why there is nothing to read
       // (one assertive message; the polite "Waiting…" goes, so it is not stale).
