@@ -68,9 +68,9 @@ interface TextPosition {
  * map kept when it was indexed (which skips hidden text and counts a `<br>`
  * as one character), else by walking all its text nodes.
  */
-function positionAt(element: Element, offset: number): TextPosition | null {
+function positionAt(element: Element, offset: number, side: 'start' | 'end'): TextPosition | null {
   const spoken = spokenTextOf(element);
-  if (spoken) return domPosition(spoken, offset);
+  if (spoken) return domPosition(spoken, offset, side);
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let seen = 0;
   let last: Text | null = null;
@@ -121,8 +121,8 @@ export class Highlighter {
   /** Highlights `[start, end)` of the element's text; returns false where unsupported. */
   setWord(element: Element, start: number, end: number): boolean {
     if (!this.#range || !this.#highlight) return false;
-    const from = positionAt(element, start);
-    const to = positionAt(element, end);
+    const from = positionAt(element, start, 'start');
+    const to = positionAt(element, end, 'end');
     if (!from || !to) return false;
     this.#range.setStart(from.node, from.offset);
     this.#range.setEnd(to.node, to.offset);

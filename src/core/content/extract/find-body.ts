@@ -121,13 +121,15 @@ export function findStoryBody(
   );
   const scoreOf = new Map(candidates.map((element, index) => [element, scores[index] ?? 0]));
 
-  // Near the player: the containers of the first paragraph after it, and the player's own ancestors.
+  // Near the player: the containers of the first paragraph after it, closest
+  // first, up to the one that holds the player too (beyond it is the whole page).
   const near: number[] = [];
-  candidates.forEach((element, index) => {
-    if ((firstAfterPlayer && element.contains(firstAfterPlayer)) || (player && element.contains(player))) {
-      near.push(index);
-    }
-  });
+  const indexOf = new Map(candidates.map((element, index) => [element, index]));
+  for (let node: Element | null = firstAfterPlayer; node; node = node.parentElement) {
+    const index = indexOf.get(node);
+    if (index !== undefined) near.push(index);
+    if (player && node.contains(player)) break;
+  }
   const chosenIndex = chooseCandidate(scores, near);
   let chosen = candidates[chosenIndex];
   if (!chosen) return null;
@@ -139,7 +141,11 @@ export function findStoryBody(
     const current: Element = chosen;
     if (player && current.contains(player)) break;
     const own = scoreOf.get(current) ?? 0;
-    const siblings = Array.from(parent.children).filter((child) => child !== current);
+    // Blocks before the player belong to another story: the publisher put the player at the top of this one.
+    const siblings = Array.from(parent.children).filter(
+      (child) =>
+        child !== current && !(player && child.compareDocumentPosition(player) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
     if (!siblings.some((sibling) => isSameStory(scoreOf.get(sibling) ?? 0, own))) break;
     chosen = parent;
   }

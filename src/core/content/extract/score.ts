@@ -89,16 +89,19 @@ export const SIBLING_SHARE = 0.2;
 /** ... and at least this many points, so one stray caption does not widen the choice. */
 export const SIBLING_MIN = 10;
 
-/** Index of the candidate to read: the best near the player if it is good enough, else the best overall; -1 if none. */
+/**
+ * Index of the candidate to read: walking `near` (the containers of the first
+ * paragraph after the player, closest first), the first that scores at least
+ * NEAR_SHARE of the best on the page; else the best on the page; -1 if none.
+ */
 export function chooseCandidate(scores: readonly number[], near: readonly number[]): number {
   let best = -1;
   for (let index = 0; index < scores.length; index++) {
     if ((scores[index] ?? 0) > (scores[best] ?? 0)) best = index;
   }
   if (best < 0 || (scores[best] ?? 0) <= 0) return -1;
-  let bestNear = -1;
-  for (const index of near) if ((scores[index] ?? 0) > (scores[bestNear] ?? 0)) bestNear = index;
-  return bestNear >= 0 && (scores[bestNear] ?? 0) >= NEAR_SHARE * (scores[best] ?? 0) ? bestNear : best;
+  const enough = NEAR_SHARE * (scores[best] ?? 0);
+  return near.find((index) => (scores[index] ?? 0) >= enough) ?? best;
 }
 
 /** Whether a sibling scoring `sibling` belongs to the story whose container scores `chosen`. */

@@ -118,16 +118,27 @@ export function spokenTextOf(element: Element): SpokenText | undefined {
   return indexed.get(element);
 }
 
-/** The DOM position of `offset` in `spoken`: inside a text node, or at the nearest one for a break. */
-export function domPosition(spoken: SpokenText, offset: number): { node: Text; offset: number } | null {
+/**
+ * The DOM position of `offset` in `spoken`: inside a text node, or at the
+ * nearest one for a break. At a boundary between two nodes, a word's `start`
+ * belongs to the next node and its `end` to the one before, so a range never
+ * takes in text left unread between them (a footnote marker).
+ */
+export function domPosition(
+  spoken: SpokenText,
+  offset: number,
+  side: 'start' | 'end' = 'start',
+): { node: Text; offset: number } | null {
   let before: { node: Text; offset: number } | null = null;
   for (const piece of spoken.pieces) {
+    const end = piece.start + piece.length;
     if (!piece.node) {
-      if (offset < piece.start + piece.length && offset >= piece.start && before) return before;
+      if (offset >= piece.start && offset < end && before) return before;
       continue;
     }
-    if (offset <= piece.start + piece.length && offset >= piece.start)
+    if (offset >= piece.start && (offset < end || (side === 'end' && offset === end))) {
       return { node: piece.node, offset: offset - piece.start };
+    }
     if (offset < piece.start) return { node: piece.node, offset: 0 };
     before = { node: piece.node, offset: piece.length };
   }
