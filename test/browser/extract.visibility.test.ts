@@ -9,7 +9,8 @@ import { extractReadingUnits, type ReadingUnit } from '../../src/core/content/re
 import { domPosition, spokenText } from '../../src/core/content/extract/spoken-text.ts';
 import { isHiddenByStyle, unreadReason } from '../../src/core/content/extract/visibility.ts';
 import { findStoryBody } from '../../src/core/content/extract/find-body.ts';
-import { isPlaceholder, placeByText } from '../../src/elements/aloud-player/article-watcher.ts';
+import { placeByText } from '../../src/elements/aloud-player/article-place.ts';
+import { isPlaceholder } from '../../src/elements/aloud-player/article-watcher.ts';
 
 const read = (root: HTMLElement) =>
   extractReadingUnits(root, { readCaptions: false, fallbackLang: 'en' }).map((unit) =>

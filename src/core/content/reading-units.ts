@@ -7,7 +7,7 @@
  * is left out, inside paragraphs too.
  */
 import { rememberSpokenText, spokenText } from './extract/spoken-text.ts';
-import { forgetSpeakable, isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
+import { isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
 import { skipReason } from './extract/rules.ts';
 
 export type ReadingUnitKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
@@ -78,7 +78,6 @@ function isBlock(node: Node): boolean {
 
 export function extractReadingUnits(root: HTMLElement, options: ExtractOptions): ReadingUnit[] {
   const units: ReadingUnit[] = [];
-  forgetSpeakable(root.ownerDocument);
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
   if (root.parentElement && isSkipped(root.parentElement, root.ownerDocument.documentElement)) return units;
   if (isHiddenByStyle(root)) return units;

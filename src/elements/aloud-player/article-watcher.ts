@@ -44,24 +44,6 @@ export function isPlaceholder(article: Element | null, units: readonly ReadingUn
   return units.length <= 2 && PLACEHOLDER.test(text);
 }
 
-/**
- * Where to resume after re-indexing: the paragraph of `next` with the same
- * text as `previous[index]`, the nearest one to `index` if it appears more
- * than once; else the same position, clamped. Pure.
- */
-export function placeByText(previous: readonly ReadingUnit[], index: number, next: readonly ReadingUnit[]): number {
-  const text = previous[index]?.text.replace(/\s+/g, ' ').trim();
-  if (text !== undefined) {
-    let best = -1;
-    next.forEach((unit, position) => {
-      if (unit.text.replace(/\s+/g, ' ').trim() !== text) return;
-      if (best < 0 || Math.abs(position - index) < Math.abs(best - index)) best = position;
-    });
-    if (best >= 0) return best;
-  }
-  return Math.max(0, Math.min(index, next.length - 1));
-}
-
 /** Attributes that change what is read (shown, hidden, busy); not the player's own highlight attribute. */
 const WATCHED_ATTRIBUTES = ['hidden', 'class', 'style', 'aria-hidden', 'aria-busy', 'inert', 'open'];
 

@@ -5,14 +5,18 @@
  *    first, then in the document;
  * 2. the enclosing `<article>`, `role="article"` or `itemprop="articleBody"`;
  * 3. the page's `itemprop="articleBody"` (the publisher's own mark);
- * 4. the story found by reading the page (extract/find-body.ts): the densest
- *    run of paragraphs, preferring the one just after the player;
+ * 4. the story found by reading the page (extract/find-body.ts, in its own
+ *    lazy chunk; until it arrives the lookup says `pending`): the densest run
+ *    of paragraphs, preferring the one just after the player;
  * 5. the nearest preceding `<article>`, the densest text of any length, then `<main>`.
  *
  * Each choice is logged once in the console, so a publisher can see what the
  * player decided ("reading div.story-body (23 paragraphs)").
  */
-import { describeElement, findStoryBody } from '../../core/content/extract/find-body.ts';
+import type * as PageReading from './page-reading.ts';
+
+/** The on-demand page reading (page-reading.ts), once it has arrived. */
+export type PageReadingModule = typeof PageReading;
 
 export type ArticleLookup =
   | {
@@ -23,7 +27,7 @@ export type ArticleLookup =
       /** Paragraphs the page reading counted (0 when not found that way). */
       readonly paragraphs: number;
     }
-  | { readonly found: false; readonly reason: 'missing-for' | 'no-article' };
+  | { readonly found: false; readonly reason: 'missing-for' | 'no-article' | 'pending' };
 
 const ENCLOSING = 'article, [role="article"], [itemprop="articleBody"]';
 
@@ -51,7 +55,16 @@ const found = (element: HTMLElement, how: string, paragraphs = 0): ArticleLookup
   paragraphs,
 });
 
-export function findArticle(player: HTMLElement, forId: string | null): ArticleLookup {
+/**
+ * `pageReading` is null until the page-reading chunk has arrived (the lookup
+ * is then `pending` where it is needed), `'failed'` if it could not be
+ * fetched (the search is skipped).
+ */
+export function findArticle(
+  player: HTMLElement,
+  forId: string | null,
+  pageReading: PageReadingModule | 'failed' | null,
+): ArticleLookup {
   const doc = player.ownerDocument;
   const root = player.getRootNode();
   const scope: Document | ShadowRoot = root instanceof ShadowRoot ? root : doc;
@@ -63,15 +76,25 @@ export function findArticle(player: HTMLElement, forId: string | null): ArticleL
   if (enclosing) return found(enclosing, 'enclosing');
   const marked = markedBody(player, scope);
   if (marked) return found(marked, 'articleBody');
+  if (!pageReading) return { found: false, reason: 'pending' };
+  const search = pageReading === 'failed' ? null : pageReading;
   // Real paragraphs first; on a page of short lines, the article before the player, then any text.
-  const story = findStoryBody(scope, player);
+  const story = search?.findStoryBody(scope, player);
   if (story) return found(story.element, 'paragraphs', story.paragraphs);
   const article = precedingArticle(player, scope);
   if (article) return found(article, 'preceding');
-  const short = findStoryBody(scope, player, 1);
+  const short = search?.findStoryBody(scope, player, 1);
   if (short) return found(short.element, 'paragraphs', short.paragraphs);
   const main = scope.querySelector<HTMLElement>('main, [role="main"]');
   return main ? found(main, 'main') : { found: false, reason: 'no-article' };
+}
+
+/** `div.story-body`, `main#content`: how the console names a chosen element to its publisher. */
+function describeElement(element: Element): string {
+  const tag = element.tagName.toLowerCase();
+  if (element.id) return `${tag}#${element.id}`;
+  const className = typeof element.className === 'string' ? element.className.trim().split(/\s+/)[0] : '';
+  return className ? `${tag}.${className}` : tag;
 }
 
 const logged = new WeakSet<Element>();

@@ -4,7 +4,7 @@
  * of paragraph text, preferring the one just after the player. Reads the live
  * DOM and changes nothing; the scoring itself is score.ts.
  */
-import { forgetSpeakable, isHiddenByStyle, traitsOf } from './visibility.ts';
+import { isHiddenByStyle, traitsOf } from './visibility.ts';
 import { skipReason } from './rules.ts';
 import {
   ANCESTOR_LEVELS,
@@ -83,7 +83,6 @@ export function findStoryBody(
   player: Element | null,
   minChars = MIN_PARAGRAPH_CHARS,
 ): FoundBody | null {
-  forgetSpeakable(scope instanceof Document ? scope : scope.ownerDocument);
   const points = new Map<Element, number>();
   const counts = new Map<Element, number>();
   const furniture = new Map<Element, boolean>();
@@ -153,12 +152,4 @@ export function findStoryBody(
     .filter(([element]) => chosen.contains(element))
     .reduce((sum, [, count]) => sum + count, 0);
   return { element: chosen as HTMLElement, paragraphs };
-}
-
-/** `div.story-body`, `main#content`: how the console names a chosen element to its publisher. */
-export function describeElement(element: Element): string {
-  const tag = element.tagName.toLowerCase();
-  if (element.id) return `${tag}#${element.id}`;
-  const className = typeof element.className === 'string' ? element.className.trim().split(/\s+/)[0] : '';
-  return className ? `${tag}.${className}` : tag;
 }

@@ -1,7 +1,7 @@
 /**
  * The article's headline when it is not inside the element being read: the
  * `<h1>` of the story's header just above it, else the page's metadata
- * (`og:title`, `itemprop="headline"`, JSON-LD `headline`). Many publishers put
+ * (`og:title`, `itemprop="headline"`, JSON-LD `headline` via page-reading.ts). Many publishers put
  * the headline in a header above the body, so without this it is never read.
  */
 import { isUnreadWithin } from './visibility.ts';
@@ -29,48 +29,24 @@ function overlap(a: string, b: string): number {
   return shared / mine.size;
 }
 
-/** Reads a JSON-LD value that may be one object, an array, or a `@graph`. */
-function jsonLdObjects(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) return value.flatMap(jsonLdObjects);
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return [record, ...jsonLdObjects(record['@graph'])];
-  }
-  return [];
-}
-
-/** Every JSON-LD object on the page; a malformed block is ignored (it is the publisher's, not ours). */
-export function jsonLd(root: Document | ShadowRoot): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const doc = root instanceof Document ? root : root.ownerDocument;
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      found.push(...jsonLdObjects(JSON.parse(script.textContent ?? '')));
-    } catch {
-      // Not JSON: nothing to learn from it.
-    }
-  }
-  return found;
-}
-
 export interface HeadlineSource {
   /** The element the headline is read from (highlighted while it is read); a `<meta>` or `<script>` for metadata. */
   readonly element: HTMLElement;
   readonly text: string;
 }
 
-/** The headline metadata: og:title, itemprop=headline, then JSON-LD `headline`. */
-export function metadataHeadline(root: Document | ShadowRoot): HeadlineSource | null {
+/** The headline metadata: og:title, itemprop=headline, then (when the page reading has loaded) JSON-LD `headline`. */
+export function metadataHeadline(
+  root: Document | ShadowRoot,
+  fromJsonLd?: (doc: Document) => HeadlineSource | null,
+): HeadlineSource | null {
   const doc = root instanceof Document ? root : root.ownerDocument;
   for (const selector of ['meta[property="og:title"]', 'meta[name="og:title"]', 'meta[itemprop="headline"]']) {
     const meta = doc.querySelector<HTMLMetaElement>(selector);
     const text = clean(meta?.content);
     if (meta && text) return { element: meta, text };
   }
-  const scripts = doc.querySelectorAll<HTMLElement>('script[type="application/ld+json"]');
-  const headline = jsonLd(root).find((item) => typeof item['headline'] === 'string')?.['headline'];
-  const script = scripts[0];
-  return typeof headline === 'string' && clean(headline) && script ? { element: script, text: clean(headline) } : null;
+  return fromJsonLd?.(doc) ?? null;
 }
 
 /** The last visible `<h1>` before `body` in document order, outside navigation and other furniture. */
@@ -95,11 +71,12 @@ function h1Above(body: Element): HTMLElement | null {
 export function outsideHeadline(
   body: Element,
   first: { readonly kind: string; readonly text: string } | undefined,
+  fromJsonLd?: (doc: Document) => HeadlineSource | null,
 ): HeadlineSource | null {
   const inner = body.querySelector('h1');
   if (inner && clean(inner.textContent)) return null;
   const root = body.getRootNode() as Document | ShadowRoot;
-  const meta = metadataHeadline(root);
+  const meta = metadataHeadline(root, fromJsonLd);
   const heading = h1Above(body);
   let chosen: HeadlineSource | null;
   // The h1 above may be the site's name in its banner: trust it when it agrees with the metadata.

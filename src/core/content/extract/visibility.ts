@@ -16,53 +16,14 @@ const TRAIT_ATTRIBUTES = [
 ] as const;
 
 /**
- * The schema.org `speakable` CSS selectors a page declares in JSON-LD, joined;
- * '' when none. Read once per extraction (see `forgetSpeakable`), not per element.
+ * The schema.org `speakable` CSS selectors of the page being read, joined; ''
+ * when none. Set for each extraction by the reading (page-reading.ts reads
+ * them from the page's JSON-LD), so each element costs one `matches()`.
  */
-const speakableSelectors = new WeakMap<Document, string>();
+let speakable = '';
 
-/** Reads the page's JSON-LD again next time: called as each extraction starts, since pages change. */
-export function forgetSpeakable(doc: Document): void {
-  speakableSelectors.delete(doc);
-}
-
-/** Reads the page's JSON-LD for `speakable.cssSelector` (a string or a list); invalid selectors are dropped. */
-export function speakableSelector(doc: Document): string {
-  const known = speakableSelectors.get(doc);
-  if (known !== undefined) return known;
-  const selectors: string[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      collectSpeakable(JSON.parse(script.textContent ?? ''), selectors);
-    } catch {
-      // The publisher's malformed JSON: no selectors from it.
-    }
-  }
-  const valid = selectors.filter((selector) => {
-    try {
-      doc.createDocumentFragment().querySelector(selector);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  const joined = valid.join(', ');
-  speakableSelectors.set(doc, joined);
-  return joined;
-}
-
-function collectSpeakable(value: unknown, into: string[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collectSpeakable(item, into);
-    return;
-  }
-  if (!value || typeof value !== 'object') return;
-  const record = value as Record<string, unknown>;
-  const speakable = record['speakable'] as Record<string, unknown> | undefined;
-  const css = speakable?.['cssSelector'];
-  if (typeof css === 'string') into.push(css);
-  else if (Array.isArray(css)) into.push(...css.filter((item): item is string => typeof item === 'string'));
-  collectSpeakable(record['@graph'], into);
+export function useSpeakable(selector: string): void {
+  speakable = selector;
 }
 
 export function traitsOf(element: Element): ElementTraits {
@@ -76,7 +37,6 @@ export function traitsOf(element: Element): ElementTraits {
     element.tagName === 'SUP' &&
     element.querySelector('a') !== null &&
     (element.querySelector('a')?.textContent ?? '').trim() === (element.textContent ?? '').trim();
-  const speakable = speakableSelector(element.ownerDocument);
   return {
     included: speakable !== '' && element.matches(speakable),
     tag: element.tagName.toUpperCase(),
