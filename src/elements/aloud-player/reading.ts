@@ -80,7 +80,8 @@ export function startReading(player: AloudPlayer, onStateChange: StateListener):
       const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
       const { units, from } = unitsOf(element, readCaptions, lang, loaded());
       watcher.indexed(element, units);
-      if (lookup?.found && lookup.element === element && !watcher.waiting) logChoice(lookup, units.length, from);
+      if (lookup?.found && lookup.element === element && !watcher.waiting)
+        logChoice(lookup, units.length - (from ? 1 : 0), from);
       // Re-indexing the same article (captions switched on, the page changed it) keeps the listener's place, by its text.
       const previous = playback.article;
       const keepPlace = previous ? placeByText(previous.units, playback.state.paragraphIndex, units) : 0;
