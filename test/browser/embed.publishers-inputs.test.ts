@@ -172,6 +172,15 @@ describe('invented inputs: read as a person reads them', () => {
     expect(fake.spoken.at(-1)?.text).to.equal('The soup stall is the busiest.');
   });
 
+  it("does not take an earlier story's <h1> as the headline of an article that has its own title", async () => {
+    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const { player } = await page(`<div><article><h1>The first story</h1><p>Its text.</p></article>
+      <article id="second"><h2>The second story</h2><p>Its own text.</p></article>
+      <aloud-player for="second"></aloud-player></div>`);
+    await readAll(await indexed(player));
+    expect(spokenTexts(fake)).to.deep.equal(['The second story', 'Its own text.']);
+  });
+
   it('player.refresh() re-reads the article an app replaced in place', async () => {
     const fake = speech({ mode: 'auto', stepMs: 0 });
     const { root, player } = await page(

@@ -56,6 +56,9 @@ function h1Above(body: Element): HTMLElement | null {
   for (const heading of Array.from(root.querySelectorAll<HTMLElement>('h1'))) {
     if (!(heading.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
     if (body.contains(heading) || heading.contains(body)) continue;
+    // The title of another article on the page (an earlier story) is not this one's.
+    const article = heading.closest('article, [role="article"]');
+    if (article && !article.contains(body)) continue;
     const top = heading.ownerDocument.documentElement;
     if (!clean(heading.textContent) || isUnreadWithin(heading, top)) continue;
     found = heading;
@@ -78,13 +81,14 @@ export function outsideHeadline(
   const root = body.getRootNode() as Document | ShadowRoot;
   const meta = metadataHeadline(root, fromJsonLd);
   const heading = h1Above(body);
-  let chosen: HeadlineSource | null;
+  const own = first?.kind === 'heading';
   // The h1 above may be the site's name in its banner: trust it when it agrees with the metadata.
   if (heading && (!meta || overlap(meta.text, heading.textContent ?? '') >= 0.5)) {
-    chosen = { element: heading, text: clean(heading.textContent) };
-  } else chosen = meta;
-  if (!chosen || !first) return chosen;
-  // The story starts with the same words: its own title (a heading, or a first line in an old page).
-  const same = overlap(chosen.text, first.text);
-  return same >= 0.9 || (first.kind === 'heading' && same >= 0.5) ? null : chosen;
+    const text = clean(heading.textContent);
+    // A body that starts with the same title reads it in place.
+    return first && overlap(text, first.text) >= (own ? 0.5 : 0.9) ? null : { element: heading, text };
+  }
+  // The page's metadata describes its main story: not when the body starts with a title of its own.
+  if (!meta || own || (first && overlap(meta.text, first.text) >= 0.9)) return null;
+  return meta;
 }
