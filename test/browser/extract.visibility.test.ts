@@ -68,6 +68,15 @@ describe('spoken text: one character for one, with a map back to the DOM', () =>
     expect(ripeFrom.node.data.slice(ripeFrom.offset, ripeFrom.offset + 4)).to.equal('ripe');
   });
 
+  it('leaves out "Read more" link lines and gallery captions (with the captions setting off)', async () => {
+    const root = await fixture<HTMLElement>(`<div>
+      <p>The story goes on, with a link to <a href="/a">the council's report</a> in the middle of it.</p>
+      <p><strong>Read more:</strong> <a href="/b">Church bells ring again after a winter of silence</a></p>
+      <div class="gallery"><div class="caption">The bells, before they were cleaned.</div></div>
+      <ul><li><a href="/c">Another story, a link and nothing else</a></li></ul></div>`);
+    expect(read(root)).to.deep.equal(["The story goes on, with a link to the council's report in the middle of it."]);
+  });
+
   it('reads <div> text blocks, table cells and loose text in reading order', async () => {
     const root = await fixture<HTMLElement>(`<div>
       <font size="5">The headline of an old page</font>

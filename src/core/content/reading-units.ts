@@ -8,7 +8,7 @@
  */
 import { rememberSpokenText, spokenText } from './extract/spoken-text.ts';
 import { isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
-import { skipReason } from './extract/rules.ts';
+import { nameWords, skipReason } from './extract/rules.ts';
 
 export type ReadingUnitKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
 
@@ -76,6 +76,23 @@ function isBlock(node: Node): boolean {
   return element.matches(BLOCK_SELECTOR) || element.querySelector(BLOCK_SELECTOR) !== null;
 }
 
+/** A figure caption, or a block a gallery styles as one (`class="caption"`): read only with the captions setting. */
+function isCaption(element: Element): boolean {
+  return element.tagName === 'FIGCAPTION' || nameWords(element.getAttribute('class') ?? '').includes('caption');
+}
+
+/**
+ * A short paragraph that is mostly a link ("Read more: …", a list of other
+ * stories): a pointer elsewhere, not the story.
+ */
+function isLinkLine(element: Element, text: string): boolean {
+  const length = text.replace(/\s+/g, ' ').trim().length;
+  if (length === 0 || length > 200) return false;
+  let linked = 0;
+  for (const link of Array.from(element.querySelectorAll('a[href]'))) linked += (link.textContent ?? '').trim().length;
+  return linked / length >= 0.6;
+}
+
 export function extractReadingUnits(root: HTMLElement, options: ExtractOptions): ReadingUnit[] {
   const units: ReadingUnit[] = [];
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
@@ -85,13 +102,14 @@ export function extractReadingUnits(root: HTMLElement, options: ExtractOptions):
   const emit = (element: HTMLElement, kind: ReadingUnitKind, children?: readonly Node[]) => {
     const spoken = spokenText(element, children);
     if (!HAS_WORDS.test(spoken.text)) return;
+    if ((kind === 'paragraph' || kind === 'list-item') && isLinkLine(element, spoken.text)) return;
     rememberSpokenText(element, spoken);
     units.push({ element, kind, text: spoken.text, lang: langOf(element, options.fallbackLang) });
   };
 
   const visit = (element: HTMLElement): void => {
     if (element !== root && unreadReason(element)) return;
-    const kind = UNIT_KINDS[element.tagName];
+    const kind = isCaption(element) ? 'caption' : UNIT_KINDS[element.tagName];
     if (kind === 'caption' && !options.readCaptions) return;
     if (kind && (ALWAYS_WHOLE.has(element.tagName) || element.querySelector(BLOCK_SELECTOR) === null)) {
       emit(element, kind);

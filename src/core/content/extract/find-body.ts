@@ -145,7 +145,16 @@ export function findStoryBody(
       (child) =>
         child !== current && !(player && child.compareDocumentPosition(player) & Node.DOCUMENT_POSITION_FOLLOWING),
     );
-    if (!siblings.some((sibling) => isSameStory(scoreOf.get(sibling) ?? 0, own))) break;
+    // Text between the player and the story (a standfirst, a key-points box) is where the publisher said it starts.
+    const afterPlayer = (sibling: Element) =>
+      player !== null &&
+      (player.compareDocumentPosition(sibling) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+      (sibling.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const joins = (sibling: Element) => {
+      const score = scoreOf.get(sibling) ?? 0;
+      return isSameStory(score, own) || (score > 0 && afterPlayer(sibling));
+    };
+    if (!siblings.some(joins)) break;
     chosen = parent;
   }
   const paragraphs = Array.from(counts.entries())

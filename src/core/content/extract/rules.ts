@@ -113,6 +113,7 @@ const FURNITURE_WORDS = new Set([
   'outbrain',
   'taboola',
   'paywall',
+  'footer',
   'breadcrumb',
   'breadcrumbs',
   'tags',
