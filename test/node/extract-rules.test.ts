@@ -57,6 +57,8 @@ describe('rules: what is left unread', () => {
     ['a speakable summary with a furniture class is read', el('P', { className: 'meta', included: true }), null],
     ['data-speakable beats a class', el('P', { className: 'byline', attributes: { 'data-speakable': '' } }), null],
     ['data-aloud-read beats a class', el('DIV', { className: 'promo', attributes: { 'data-aloud-read': '' } }), null],
+    ['a page-level class says nothing about the body', el('BODY', { className: 'ad-free comments-open' }), null],
+    ['nor about an article', el('ARTICLE', { className: 'post has-comments' }), null],
     ['but never beats hidden', el('P', { attributes: { hidden: '', 'data-aloud-read': '' } }), 'hidden'],
   ];
   for (const [what, traits, reason] of table) {

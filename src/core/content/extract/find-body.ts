@@ -46,7 +46,7 @@ function ownText(block: Element): string {
   return text;
 }
 
-/** Whether `element` or an ancestor is page furniture (by rules), stopping at `scope`. */
+/** Whether `element` or an ancestor is page furniture (by rules); answers are cached per search. */
 function isFurniture(element: Element, cache: Map<Element, boolean>): boolean {
   const path: Element[] = [];
   let result = false;

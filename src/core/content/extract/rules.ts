@@ -142,6 +142,8 @@ const FURNITURE_WORDS = new Set([
   'screenreader',
 ]);
 
+const PAGE_LEVEL = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
 /** A few names that contain a furniture word but are the story itself. */
 const STORY_NAMES = /(^|[\s_-])(article|story|entry|post)[-_]?(body|content|text)($|[\s_-])/i;
 
@@ -178,6 +180,8 @@ export function skipReason(traits: ElementTraits): string | null {
   if (role && NEVER_READ_ROLES.has(role)) return `role=${role}`;
   // Footnote markers: a superscript link ("plentiful.¹") is a pointer, not a word.
   if (traits.tag === 'SUP' && traits.onlyLink) return 'footnote marker';
+  // Page-level containers carry site-wide classes (`<body class="ad-free">`): names say nothing about them.
+  if (PAGE_LEVEL.has(traits.tag)) return null;
   const word = furnitureWord(traits);
   return word ? `class ${word}` : null;
 }
