@@ -11,6 +11,7 @@ import { generatedSite } from './generated-article.ts';
 import { runLighthouse, type LighthouseSummary } from './lighthouse.ts';
 import { measureLoad, type LoadResult } from './load.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
+import { measurePublishers, publisherRows, type PublisherBenchResult } from './publishers.ts';
 import { runSize } from './size.ts';
 import { measureSegmentation, segmentationRows } from './segmentation.ts';
 import { round } from './stats.ts';
@@ -106,12 +107,14 @@ async function main(): Promise<void> {
   let thousand: LatencyResult;
   let load: LoadResult;
   let engine: EngineBenchResult;
+  let publishers: PublisherBenchResult;
   try {
     seed = await measureLatency(browser, { presses: PRESSES });
     thousand = await measureLatency(browser, { root: site.root, path: site.page(1000), presses: 10 });
     large = await measureLatency(browser, { root: site.root, path: site.page(10_000), presses: PRESSES });
     load = await measureLoad(browser, { paragraphs: LOAD_PARAGRAPHS, samples: 50 });
     engine = await measureEngine(browser);
+    publishers = await measurePublishers(browser);
   } finally {
     await browser.close();
     site.remove();
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
     ...loadRows(load),
     ...engineRows(engine),
     ...segmentationRows(segmentation),
+    ...publisherRows(publishers),
     ...lighthouse.pages.map((page) => [
       `Lighthouse ${page.page}`,
       `${page.scores.performance} / ${page.scores.accessibility} / ${page.scores['best-practices']}`,
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
     load,
     engine,
     segmentation,
+    publishers,
     lighthouse,
     seconds: round((Date.now() - started) / 1000, 1),
   };

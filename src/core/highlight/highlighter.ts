@@ -5,6 +5,8 @@
  * neither the DOM nor the listener's selection is touched.
  */
 
+import { domPosition, spokenTextOf } from '../content/extract/spoken-text.ts';
+
 export const CURRENT_ATTRIBUTE = 'data-aloud-current';
 export const WORD_HIGHLIGHT = 'aloud-word';
 
@@ -31,16 +33,26 @@ const DEFAULT_STYLES = `
   }
 }`;
 
-let stylesAdopted = false;
+/** The documents and shadow roots that have the default styles; one sheet serves them all. */
+const styledRoots = new WeakSet<Document | ShadowRoot>();
+let defaultSheet: CSSStyleSheet | null = null;
 
-function adoptDefaultStyles(doc: Document): void {
-  if (stylesAdopted || typeof CSSStyleSheet === 'undefined') return;
+/**
+ * Adopts the default styles into the document or shadow root `root`: styles
+ * do not cross a shadow boundary, so an article in a shadow root needs them
+ * there too, in the same `aloud` layer, so that the host's own rules in that
+ * root still win.
+ */
+export function adoptDefaultStyles(root: Document | ShadowRoot): void {
+  if (styledRoots.has(root) || typeof CSSStyleSheet === 'undefined') return;
   try {
     // A constructed sheet, not a <style> element: allowed under a strict CSP.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(DEFAULT_STYLES);
-    doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
-    stylesAdopted = true;
+    if (!defaultSheet) {
+      defaultSheet = new CSSStyleSheet();
+      defaultSheet.replaceSync(DEFAULT_STYLES);
+    }
+    root.adoptedStyleSheets = [defaultSheet, ...root.adoptedStyleSheets];
+    styledRoots.add(root);
   } catch {
     // Older engines without constructable sheets: the page's own CSS still applies.
   }
@@ -51,8 +63,14 @@ interface TextPosition {
   readonly offset: number;
 }
 
-/** Walks the element's text nodes to turn a text offset into a DOM position. */
-function positionAt(element: Element, offset: number): TextPosition | null {
+/**
+ * Turns an offset into the paragraph's text into a DOM position: through the
+ * map kept when it was indexed (which skips hidden text and counts a `<br>`
+ * as one character), else by walking all its text nodes.
+ */
+function positionAt(element: Element, offset: number, side: 'start' | 'end'): TextPosition | null {
+  const spoken = spokenTextOf(element);
+  if (spoken) return domPosition(spoken, offset, side);
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let seen = 0;
   let last: Text | null = null;
@@ -91,7 +109,11 @@ export class Highlighter {
   setParagraph(element: Element | null): void {
     if (element === this.#current) return;
     this.#current?.removeAttribute(CURRENT_ATTRIBUTE);
-    element?.setAttribute(CURRENT_ATTRIBUTE, '');
+    if (element) {
+      const root = element.getRootNode();
+      if (root instanceof ShadowRoot) adoptDefaultStyles(root);
+      element.setAttribute(CURRENT_ATTRIBUTE, '');
+    }
     this.#current = element;
     if (!element) this.clearWord();
   }
@@ -99,8 +121,8 @@ export class Highlighter {
   /** Highlights `[start, end)` of the element's text; returns false where unsupported. */
   setWord(element: Element, start: number, end: number): boolean {
     if (!this.#range || !this.#highlight) return false;
-    const from = positionAt(element, start);
-    const to = positionAt(element, end);
+    const from = positionAt(element, start, 'start');
+    const to = positionAt(element, end, 'end');
     if (!from || !to) return false;
     this.#range.setStart(from.node, from.offset);
     this.#range.setEnd(to.node, to.offset);

@@ -51,4 +51,7 @@ export const extraStrings = {
   saveAudio: (size: string) => msg(str`Save audio (WAV, ${size})`),
   saveCaptions: () => msg('Save captions (WebVTT)'),
   downloadFailed: () => msg("Couldn't prepare the audio."),
+  // An article that arrives or changes after the page loads (article-watcher.ts).
+  articleWaiting: () => msg('Waiting for the article to load…'),
+  articleReplaced: () => msg('The page changed, so reading stopped. Press Play to read the new article.'),
 };

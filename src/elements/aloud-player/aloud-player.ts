@@ -77,7 +77,11 @@ export class AloudPlayer extends LitElement {
     engine: { reflect: true },
   };
 
-  /** Id of the element to read; without it, the nearest `<article>` or `<main>`. */
+  /**
+   * Id of the element to read (looked up in the player's own root first, then
+   * the document); without it, the enclosing article, else the story the player
+   * finds on the page (see README, "What is read").
+   */
   for = '';
   /**
    * URL of an `article.json` to load and read when the text is not on the
@@ -134,6 +138,14 @@ export class AloudPlayer extends LitElement {
   /** Pauses reading; the place is kept. */
   pause(): void {
     this.#store.dispatch({ type: 'pause' });
+  }
+
+  /**
+   * Finds and indexes the article again, for apps that replaced its content
+   * in place; the listener's place is kept by its text.
+   */
+  refresh(): void {
+    this.#loadArticle();
   }
 
   /** Moves to the next paragraph (reading on if it was reading). */
@@ -316,7 +328,10 @@ export class AloudPlayer extends LitElement {
     if (!chunk || this.#reading || !this.isConnected) return;
     // Where a moved player was (its stand-in keeps the place while it is away).
     const place = this.#store.playbackState.paragraphIndex;
-    this.#reading = chunk.startReading(this, this.#store, { engine: () => this.engine });
+    this.#reading = chunk.startReading(this, this.#store, {
+      engine: () => this.engine,
+      refresh: () => this.#loadArticle(),
+    });
     this.#reading.setHighlighting(this.#store.snapshot.preferences.highlight);
     this.#loadArticle(place);
   }
@@ -341,11 +356,16 @@ export class AloudPlayer extends LitElement {
       { forId: this.for, src: this.src, readCaptions: preferences.readCaptions, paragraphIndex },
       (result) => {
         if (reading !== this.#reading) return;
-        if (!result.found) return this.#fail({ key: result.why }, result.cause);
-        this.#store.restoreRate(preferences.rate);
-        reading.setVoice(preferences.voiceId);
-        this.#store.set({ headline: result.headline });
-        if (this.paragraphCount === 0) this.#fail({ key: 'empty' });
+        // A story still being rendered is waited for (article-watcher.ts), not failed.
+        const waiting = result.found ? result.waiting : result.why === 'waiting';
+        if (!result.found && !waiting)
+          return this.#fail({ key: result.why as 'noArticle' | 'loadFailed' }, result.cause);
+        if (result.found) {
+          this.#store.restoreRate(preferences.rate);
+          reading.setVoice(preferences.voiceId);
+          this.#store.set({ headline: result.headline });
+        }
+        if (this.paragraphCount === 0 && !waiting) this.#fail({ key: 'empty' });
         else if (this.#store.snapshot.error) this.#store.fail(null);
       },
     );

@@ -30,8 +30,9 @@ export type PlayerHost = ReactiveControllerHost & HTMLElement;
 export interface Reading {
   readonly speech: FallbackEngine;
   /**
-   * Finds the article (`src`, else the element `for` names, else the nearest
-   * `<article>` or `<main>`), indexes it and makes it the article being read
+   * Finds the article (`src`, else the element `for` names, in the player's
+   * own root first; else the enclosing article, else the story found on the
+   * page: find-article.ts), indexes it and makes it the article being read
    * at `paragraphIndex` (clamped; by default the place is kept when the same
    * article is re-indexed). `done` hears the outcome: synchronously for an
    * article on the page, once fetched for `src`; a load overtaken by a newer
@@ -53,12 +54,18 @@ export interface ArticleTarget {
   readonly paragraphIndex?: number | undefined;
 }
 
+/**
+ * `waiting`: the article is empty or only a placeholder and is being waited
+ * for (article-watcher.ts), so an empty index is not an error yet.
+ */
 export type LoadResult =
-  | { readonly found: true; readonly headline: string }
-  | { readonly found: false; readonly why: 'noArticle' | 'loadFailed'; readonly cause?: unknown };
+  | { readonly found: true; readonly headline: string; readonly waiting: boolean }
+  | { readonly found: false; readonly why: 'noArticle' | 'loadFailed' | 'waiting'; readonly cause?: unknown };
 
 export interface ReadingOptions {
   readonly engine: () => EngineChoice;
+  /** Find and index the article again (the page changed it, or the page reading arrived). */
+  readonly refresh: () => void;
 }
 
 export interface LateOptions {

@@ -5,14 +5,21 @@
  * stops it and lets go of the engine and every listener.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { extractReadingUnits } from '../../core/content/reading-units.ts';
+import { outsideHeadline } from '../../core/content/extract/headline.ts';
+import { rememberSpokenText, spokenText } from '../../core/content/extract/spoken-text.ts';
+import { useSpeakable } from '../../core/content/extract/visibility.ts';
+import { extractReadingUnits, type ReadingUnit } from '../../core/content/reading-units.ts';
+import { extraStrings } from '../../core/i18n/extras-strings.ts';
+import { registerLateMessages } from '../../core/i18n/messages.ts';
 import { PlaybackNews } from '../../core/player/playback-news.ts';
 import type { PlayerStore } from '../../core/player/player-store.ts';
 import type { ReadingView } from '../../core/player/snapshot.ts';
 import type { Lexicon } from '../../core/content/lexicon.ts';
 import { PlaybackController, prepareArticle } from '../../core/playback/playback-controller.ts';
 import { FallbackEngine } from '../../core/speech/fallback-engine.ts';
-import { articleTitle, findArticle } from './find-article.ts';
+import { placeByText } from './article-place.ts';
+import { ArticleWatcher } from './article-watcher.ts';
+import { articleTitle, findArticle, logChoice, type ArticleLookup, type PageReadingModule } from './find-article.ts';
 import type { PlayerHost, Reading, ReadingOptions } from './reading-chunk.ts';
 
 /**
@@ -32,6 +39,26 @@ function loadLexicon(player: HTMLElement, element: HTMLElement, use: (lexicon: L
         : module.fetchLexicon(url ?? '', document.baseURI),
     )
     .then(use, (error: unknown) => console.warn('<aloud-player>: pronunciations not loaded:', error));
+}
+
+registerLateMessages({ articleWaiting: extraStrings.articleWaiting, articleReplaced: extraStrings.articleReplaced });
+
+/** The paragraphs of `element`, after the headline that sits outside it, if any (never read twice). */
+function unitsOf(
+  element: HTMLElement,
+  readCaptions: boolean,
+  lang: string,
+  pageReading: PageReadingModule | null,
+): { units: ReadingUnit[]; from: string } {
+  useSpeakable(pageReading?.speakableSelector(element.ownerDocument) ?? '');
+  const units = extractReadingUnits(element, { readCaptions, fallbackLang: lang });
+  const headline = outsideHeadline(element, units[0], pageReading?.jsonLdHeadline);
+  if (!headline) return { units, from: '' };
+  const isHeading = headline.element.tagName === 'H1';
+  const spoken = isHeading ? spokenText(headline.element) : { text: headline.text, pieces: [] };
+  rememberSpokenText(headline.element, spoken);
+  const unit: ReadingUnit = { element: headline.element, kind: 'heading', text: spoken.text, lang };
+  return { units: [unit, ...units], from: isHeading ? 'the h1 above it' : 'the page metadata' };
 }
 
 export function startReading(host: PlayerHost, store: PlayerStore, options: ReadingOptions): Reading {
@@ -60,20 +87,65 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     pausing: playback.pausing,
   });
   store.attach(playback, view);
+  const watcher = new ArticleWatcher(host, playback, {
+    refresh: options.refresh,
+    say: (message) => store.set({ status: message ? { key: 'late', id: message } : null }),
+    usesSrc: () => host.hasAttribute('src'),
+  });
+  /** The on-demand page reading (page-reading.ts); 'failed' when it could not be fetched. */
+  let pageReading: PageReadingModule | 'failed' | null = null;
+  let fetching = false;
+  const fetchPageReading = () => {
+    if (fetching) return;
+    fetching = true;
+    import('./page-reading.ts')
+      .then(
+        (module) => (pageReading = module),
+        (error: unknown) => {
+          pageReading = 'failed';
+          console.warn(`<aloud-player>: could not load the page reading (${String(error)})`);
+        },
+      )
+      .finally(() => {
+        fetching = false;
+        options.refresh();
+      });
+  };
+  const loaded = () => (pageReading === 'failed' ? null : pageReading);
+  /** The article is empty or a placeholder and is being waited for: not an error yet. */
+  const waiting = () => fetching || watcher.waiting;
+  const find = (forId: string | null): ArticleLookup => {
+    let lookup = findArticle(host, forId, pageReading);
+    // The page needs the page reading (to find its story, or for its JSON-LD): index nothing until it is here.
+    const hasJsonLd = (root: Document) => root.querySelector('script[type="application/ld+json"]') !== null;
+    if (pageReading === null && (!lookup.found ? lookup.reason === 'pending' : hasJsonLd(host.ownerDocument))) {
+      fetchPageReading();
+      lookup = { found: false, reason: 'pending' };
+    }
+    // A wrong `for` is the publisher's typo, said at once; no article yet may be a page still rendering.
+    else if (!lookup.found && lookup.reason === 'no-article') watcher.indexed(null, []);
+    return lookup;
+  };
   /** Counts article loads, so a slow `src` fetch cannot overwrite a newer article. */
   let loads = 0;
   return {
     speech,
     load(target, done) {
       const load = ++loads;
-      const read = (element: HTMLElement, key: string) => {
+      const read = (element: HTMLElement, key: string, lookup: ArticleLookup | null) => {
         const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-        const units = extractReadingUnits(element, { readCaptions: target.readCaptions, fallbackLang: lang });
-        // Re-indexing the same article (captions switched on, say) keeps the listener's place.
-        const place = target.paragraphIndex ?? (playback.article ? playback.state.paragraphIndex : 0);
+        const { units, from } = unitsOf(element, target.readCaptions, lang, loaded());
+        watcher.indexed(element, units);
+        if (lookup?.found && lookup.element === element && !watcher.waiting)
+          logChoice(lookup, units.length - (from ? 1 : 0), from);
+        // Re-indexing the same article (captions switched on, the page changed it) keeps the place, by its text.
+        const previous = playback.article;
+        const place =
+          target.paragraphIndex ?? (previous ? placeByText(previous.units, playback.state.paragraphIndex, units) : 0);
         playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
         loadLexicon(host, element, (lexicon) => playback.setLexicon(lexicon, key));
-        done({ found: true, headline: articleTitle(element) });
+        const headline = from && units[0] ? units[0].text.replace(/\s+/g, ' ').trim() : articleTitle(element);
+        done({ found: true, headline, waiting: waiting() });
       };
       const clear = () => playback.load(prepareArticle('', 'en', []));
       if (target.src) {
@@ -83,18 +155,18 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
         import('./article-source.ts')
           .then((module) => module.loadArticleSource(host, src))
           .then(
-            (element) => load === loads && read(element, `src:${new URL(src, document.baseURI).href}`),
+            (element) => load === loads && read(element, `src:${new URL(src, document.baseURI).href}`, null),
             (cause: unknown) => load === loads && done({ found: false, why: 'loadFailed', cause }),
           );
         return;
       }
-      const lookup = findArticle(host, target.forId || null);
+      const lookup = find(target.forId || null);
       if (!lookup.found) {
         clear();
-        done({ found: false, why: 'noArticle' });
+        done(waiting() ? { found: false, why: 'waiting' } : { found: false, why: 'noArticle' });
         return;
       }
-      read(lookup.element, `${location.pathname}#${lookup.element.id}`);
+      read(lookup.element, `${location.pathname}#${lookup.element.id}`, lookup);
     },
     setHighlighting: (enabled) => playback.setHighlighting(enabled),
     setVoice: (voiceId) => playback.dispatch({ type: 'voice', voiceId }),
