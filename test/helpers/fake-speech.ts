@@ -14,6 +14,13 @@
  *   (headless Chromium without speech-dispatcher).
  * - `silent-start`: `start` fires, then nothing (speech-dispatcher without a
  *   sound server).
+ *
+ * Quirks of real engines, each on its own:
+ * - `pauseQuirk: 'ignored'`: `pause()` does nothing (Firefox with
+ *   speech-dispatcher); `'cancels'`: `pause()` is a `cancel()` (Android).
+ * - `resumeQuirk: 'silent'`: `resume()` clears `paused` and never speaks again.
+ * - `dropSpeakAfterCancel`: a `speak()` that comes right after `cancel()` is
+ *   recorded but never spoken (speech-dispatcher, votingworks/bmd#1106).
  */
 
 export type FakeSpeechMode = 'auto' | 'manual' | 'failing' | 'silent-start';
@@ -49,6 +56,9 @@ export interface FakeSpeechOptions {
   /** Delay between steps in `auto`/`silent-start`/`failing`. */
   readonly stepMs?: number;
   readonly voices?: ReadonlyArray<Partial<FakeVoice> & { readonly name: string }>;
+  readonly pauseQuirk?: 'none' | 'ignored' | 'cancels';
+  readonly resumeQuirk?: 'none' | 'silent';
+  readonly dropSpeakAfterCancel?: boolean;
 }
 
 type UtteranceEventType = 'start' | 'end' | 'boundary' | 'error' | 'pause' | 'resume';
@@ -61,6 +71,11 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
   readonly spoken: SpokenUtterance[] = [];
   /** Every call to speak/cancel/pause/resume, in order. */
   readonly calls: FakeCall[] = [];
+  pauseQuirk: NonNullable<FakeSpeechOptions['pauseQuirk']>;
+  resumeQuirk: NonNullable<FakeSpeechOptions['resumeQuirk']>;
+  dropSpeakAfterCancel: boolean;
+  /** Utterances `speak()` took and dropped (see `dropSpeakAfterCancel`). */
+  readonly dropped: SpeechSynthesisUtterance[] = [];
 
   #voiceList: FakeVoice[] = [];
   #queue: SpeechSynthesisUtterance[] = [];
@@ -75,6 +90,14 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     this.mode = options.mode ?? 'auto';
     this.stepMs = options.stepMs ?? 5;
     if (options.voices) this.#voiceList = options.voices.map(toVoice);
+    this.pauseQuirk = options.pauseQuirk ?? 'none';
+    this.resumeQuirk = options.resumeQuirk ?? 'none';
+    this.dropSpeakAfterCancel = options.dropSpeakAfterCancel ?? false;
+  }
+
+  /** Replaces the voice list without firing `voiceschanged` (electron#22844). */
+  setVoicesQuietly(voices: ReadonlyArray<Partial<FakeVoice> & { readonly name: string }>): void {
+    this.#voiceList = voices.map(toVoice);
   }
 
   get paused(): boolean {
@@ -120,6 +143,11 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
       voice: utterance.voice,
       at,
     });
+    const previous = this.calls.at(-2);
+    if (this.dropSpeakAfterCancel && previous?.method === 'cancel') {
+      this.dropped.push(utterance);
+      return;
+    }
     this.#queue.push(utterance);
     if (this.#queue.length === 1) this.#begin();
   }
@@ -127,6 +155,10 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
   /** Like browsers: the current utterance gets `interrupted` and queued ones `canceled`, asynchronously. */
   cancel(): void {
     this.calls.push({ method: 'cancel', at: performance.now() });
+    this.#dropAll();
+  }
+
+  #dropAll(): void {
     const [current, ...rest] = this.#queue;
     this.#queue = [];
     this.#stopSteps();
@@ -141,6 +173,8 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
 
   pause(): void {
     this.calls.push({ method: 'pause', at: performance.now() });
+    if (this.pauseQuirk === 'ignored') return;
+    if (this.pauseQuirk === 'cancels') return this.#dropAll();
     if (this.#isPaused) return;
     this.#isPaused = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
@@ -152,6 +186,11 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     this.calls.push({ method: 'resume', at: performance.now() });
     if (!this.#isPaused) return;
     this.#isPaused = false;
+    if (this.resumeQuirk === 'silent' && this.current && this.#started) {
+      // Speaking, by its flags, and never a sound or an event again.
+      this.#stopSteps();
+      return;
+    }
     if (this.current && this.#started) this.fireOn(this.current, 'resume');
     this.#scheduleNext();
   }

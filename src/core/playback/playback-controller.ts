@@ -14,6 +14,9 @@ import { initialState, type PlaybackEffect, type PlaybackEvent, type PlaybackSta
 import { countWords, cumulativeWords } from './timing.ts';
 import { transition } from './transition.ts';
 
+/** Speed presses closer together than this (ms) make one restart. */
+export const RATE_DEBOUNCE_MS = 350;
+
 export interface LoadedArticle {
   /** Identifies the article for saved positions. */
   readonly key: string;
@@ -44,7 +47,10 @@ export class PlaybackController implements ReactiveController {
   voices: readonly EngineVoice[] = [];
 
   readonly #highlighter = new Highlighter();
-  #utterance: { readonly id: number; readonly token: number } | null = null;
+  /** The utterance in flight; `from` is where its text starts in the chunk. */
+  #utterance: { readonly id: number; readonly token: number; readonly from: number } | null = null;
+  /** Gathers a run of speed changes into one restart (see `apply-rate`). */
+  #rateTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #pending: PlaybackEvent[] = [];
   /** Set by the host to say so when the chosen voice disappears. */
   onVoiceGone: () => void = () => undefined;
@@ -86,6 +92,7 @@ export class PlaybackController implements ReactiveController {
 
   hostDisconnected(): void {
     this.dispatch({ type: 'stop' });
+    this.#clearRateTimer();
     for (const cleanup of this.#cleanups) cleanup();
     this.#cleanups = [];
     this.#highlighter.clear();
@@ -151,7 +158,10 @@ export class PlaybackController implements ReactiveController {
         if (!chunk || !unit) return;
         // Others must cancel before we speak: their cancel() would clear our utterance too.
         takeTurn(this.#turn);
+        // Spoken at the current speed: a pending restart for a new speed is moot.
+        this.#clearRateTimer();
         const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
+        const from = Math.min(chunk.text.length, Math.max(0, effect.from));
         // Events reported from inside speak() carry an id we learn only when it
         // returns: hold them till then (fast-check found a synchronous error lost,
         // leaving "Starting…" forever).
@@ -159,12 +169,12 @@ export class PlaybackController implements ReactiveController {
         this.#utterance = null;
         try {
           const id = this.#engine.speak({
-            text: chunk.text,
+            text: chunk.text.slice(from),
             lang: unit.lang,
             rate: effect.rate,
-            ...(voiceId ? { voiceId } : {}),
+            ...(voiceId ? { voiceId, voiceChosen: voiceId === effect.voiceId } : {}),
           });
-          this.#utterance = { id, token: effect.token };
+          this.#utterance = { id, token: effect.token, from };
         } catch {
           // An engine that throws rather than reports must not throw out of a
           // click handler: it is a failed utterance (one retry, then the error).
@@ -178,6 +188,13 @@ export class PlaybackController implements ReactiveController {
       case 'cancel':
         this.#utterance = null;
         this.#engine.cancel();
+        return;
+      case 'apply-rate-soon':
+        this.#clearRateTimer();
+        this.#rateTimer = setTimeout(() => {
+          this.#rateTimer = undefined;
+          this.dispatch({ type: 'apply-rate', wordsKnown: this.#boundariesSeen });
+        }, RATE_DEBOUNCE_MS);
         return;
       case 'pause-engine':
         this.#engine.pause();
@@ -223,7 +240,7 @@ export class PlaybackController implements ReactiveController {
         return this.dispatch({
           type: 'engine-boundary',
           token,
-          charIndex: event.charIndex,
+          charIndex: event.charIndex + current.from,
           charLength: event.charLength,
         });
       case 'end':
@@ -231,6 +248,11 @@ export class PlaybackController implements ReactiveController {
       case 'error':
         return this.dispatch({ type: 'engine-error', token, code: event.code });
     }
+  }
+
+  #clearRateTimer(): void {
+    if (this.#rateTimer !== undefined) clearTimeout(this.#rateTimer);
+    this.#rateTimer = undefined;
   }
 
   #syncHighlight(): void {

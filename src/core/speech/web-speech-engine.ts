@@ -1,7 +1,23 @@
 /**
  * The browser's own `speechSynthesis` behind the `SpeechEngine` interface,
- * with the field's known quirks handled here so the player never sees them
- * (see /work/shared/NOTES-SPEECH.md for the sources).
+ * with the field's known quirks handled here so the player never sees them.
+ *
+ * - Stale events after `cancel()`: every native utterance has a generation,
+ *   and events of any but the live one are dropped.
+ * - Pause: per platform (web-speech-quirks.ts), `pause()` either holds the
+ *   utterance natively or cancels it and remembers the place. A native pause
+ *   the engine does not confirm (`pause` event or `paused`) within
+ *   `pauseConfirmMs`, or one held longer than `nativePauseMaxMs`, becomes such
+ *   a cancel. Resume says `start` again only once speech is confirmed, and
+ *   speaks again from the last word heard (the sentence start without
+ *   boundaries), under the same utterance id, boundaries still indexing the
+ *   request's text.
+ * - A wedged engine (no `start`, no error) is caught within `watchdogStartMs`:
+ *   the utterance is spoken once more, and only if that fails too is
+ *   `timeout` reported.
+ * - `speak()` never cancels by itself; `cancel()` touches `speechSynthesis`
+ *   only when something is speaking or pending. Where a `speak()` right after
+ *   `cancel()` is dropped, an empty utterance takes the drop.
  */
 import type {
   EngineErrorCode,
@@ -14,42 +30,50 @@ import type {
 import { WEB_SPEECH_ENGINE_ID, clamp, toEngineErrorCode } from './web-speech-map.ts';
 import { WebSpeechVoices } from './web-speech-voices.ts';
 import { EngineListeners } from './engine-listeners.ts';
+import { currentQuirks, type PauseStrategy } from './web-speech-quirks.ts';
 
 export interface WebSpeechEngineOptions {
   /** Defaults to `globalThis.speechSynthesis`; `null` means "not available". */
   readonly synth?: SpeechSynthesis | null;
-  /** How long `ready()` waits for voices before resolving with what there is. */
+  /** How long `ready()` waits for voices before resolving with what there is (ms). */
   readonly voicesTimeoutMs?: number;
-  /** No `start` within this long means the engine cannot speak. */
+  /** No `start` within this long (ms): speak once more, then report `timeout`. */
   readonly watchdogStartMs?: number;
   /** After `start`, allow this many ms per character at rate 1 before giving up. */
   readonly watchdogEndFactor?: number;
   /** ...but never less than this many ms. */
   readonly watchdogEndMinMs?: number;
-  /** Emulate pause by cancel + restart. Defaults to true on Android. */
-  readonly emulatePause?: boolean;
+  /** How to pause; defaults to the platform's (see web-speech-quirks.ts). */
+  readonly pause?: PauseStrategy;
+  /** Speak an empty utterance first after a cancel; defaults to the platform's. */
+  readonly cancelDropsSpeak?: boolean;
+  /** A native pause or resume not confirmed within this long (ms) becomes a cancel that keeps the place. */
+  readonly pauseConfirmMs?: number;
+  /** A native pause held longer than this (ms) becomes such a cancel (resume can fail after ~10 s). */
+  readonly nativePauseMaxMs?: number;
   /** Where to listen for `pagehide`; defaults to `globalThis.window`, `null` for none. */
   readonly window?: Window | null;
 }
 
 interface Current {
-  /** Public id: what events carry, unchanged across an emulated pause. */
+  /** Public id: what events carry, unchanged when spoken again. */
   readonly id: number;
   readonly request: SpeakRequest;
-  /** Native generation of the live utterance; events from any other are stale. */
+  /** Native generation of the live utterance (0: none); events from any other are stale. */
   native: number;
-  /**
-   * Held so Chrome cannot garbage-collect an utterance mid-speech, which
-   * silently drops its `end` event.
-   */
+  /** Held so Chrome cannot garbage-collect an utterance mid-speech, which drops its `end`. */
   utterance: SpeechSynthesisUtterance | null;
+  /** Where the live native utterance starts in `request.text` (UTF-16). */
+  offset: number;
+  /** Start of the last word heard, in `request.text`; null before any boundary. */
+  word: number | null;
   started: boolean;
-  paused: boolean;
-}
-
-function detectAndroid(): boolean {
-  const userAgent = globalThis.navigator?.userAgent ?? '';
-  return /\bAndroid\b/i.test(userAgent);
+  /** `native`: held by `pause()`; `cancelled`: silenced, spoken again on resume; `resuming`: waiting for proof. */
+  hold: 'native' | 'cancelled' | 'resuming' | null;
+  /** The engine said so (`pause`/`resume` event) for the current hold. */
+  confirmed: boolean;
+  /** Already spoken once more after a wedge. */
+  recovered: boolean;
 }
 
 export class WebSpeechEngine implements SpeechEngine {
@@ -60,24 +84,32 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly #watchdogStartMs: number;
   readonly #watchdogEndFactor: number;
   readonly #watchdogEndMinMs: number;
-  readonly #emulatePause: boolean;
+  readonly #pauseStrategy: PauseStrategy;
+  readonly #cancelDropsSpeak: boolean;
+  readonly #pauseConfirmMs: number;
+  readonly #nativePauseMaxMs: number;
 
   readonly #listeners = new EngineListeners();
+  readonly #voiceList: WebSpeechVoices;
   #lastUtteranceId = 0;
   #lastNative = 0;
   #current: Current | null = null;
-  #watchdog: ReturnType<typeof setTimeout> | undefined;
-  readonly #voiceList: WebSpeechVoices;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** A native cancel happened and no speak since. */
+  #cancelled = false;
   #disposed = false;
 
   constructor(options: WebSpeechEngineOptions = {}) {
     this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
     this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
-    this.#watchdogStartMs = options.watchdogStartMs ?? 4000;
+    this.#watchdogStartMs = options.watchdogStartMs ?? 2000;
     this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
     this.#watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
-    this.#emulatePause = options.emulatePause ?? detectAndroid();
-
+    const quirks = currentQuirks();
+    this.#pauseStrategy = options.pause ?? quirks.pause;
+    this.#cancelDropsSpeak = options.cancelDropsSpeak ?? quirks.cancelDropsSpeak;
+    this.#pauseConfirmMs = options.pauseConfirmMs ?? 400;
+    this.#nativePauseMaxMs = options.nativePauseMaxMs ?? 8000;
     this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
       this.#emit({ type: 'voiceschanged' }),
     );
@@ -85,72 +117,81 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   speak(request: SpeakRequest): number {
-    this.#stopCurrent();
+    // No cancel here: the caller cancels when something is speaking. The old
+    // utterance only goes stale, so its late events are dropped.
+    const old = this.#current;
+    if (old) this.#finish(old);
     const id = ++this.#lastUtteranceId;
     if (this.#disposed) return id;
     const current: Current = {
-      id,
-      request,
-      native: 0,
-      utterance: null,
-      started: false,
-      paused: false,
+      ...{ id, request, native: 0, utterance: null, offset: 0, word: null },
+      ...{ started: false, hold: null, confirmed: false, recovered: false },
     };
     this.#current = current;
-
     if (!this.#synth || typeof SpeechSynthesisUtterance === 'undefined') {
-      // Async, like a real engine's error, so callers can rely on getting the
-      // id back before any event for it.
+      // Async, like a real engine's error, so callers get the id before any event.
       queueMicrotask(() => this.#fail(current, 'unavailable'));
       return id;
     }
-    // Chrome can keep `paused` true after cancel(), and then every later
-    // utterance stays silent until resume().
+    // Chrome can keep `paused` true after cancel(), and then every later utterance stays silent.
     if (this.#synth.paused) this.#synth.resume();
-    this.#speakNative(current);
+    this.#speakNative(current, 0);
     return id;
   }
 
   pause(): void {
     const current = this.#current;
-    if (!current || current.paused || !this.#synth) return;
-    current.paused = true;
-    this.#clearWatchdog();
-    if (this.#emulatePause) {
-      // Android's pause() is a cancel() (mdn/browser-compat-data#4500):
-      // cancel on purpose and restart the sentence on resume.
-      this.#retireNative(current);
-      this.#synth.cancel();
-    } else {
-      this.#synth.pause();
+    const synth = this.#synth;
+    if (!current || current.hold === 'native' || current.hold === 'cancelled' || !synth) return;
+    this.#clearTimer();
+    if (this.#pauseStrategy !== 'native' || !current.started || current.hold === 'resuming') {
+      return this.#cancelInPlace(current);
     }
+    current.hold = 'native';
+    current.confirmed = false;
+    synth.pause();
+    this.#timer = setTimeout(() => {
+      if (current.confirmed || synth.paused) {
+        this.#timer = setTimeout(() => this.#cancelInPlace(current), this.#nativePauseMaxMs - this.#pauseConfirmMs);
+      } else this.#cancelInPlace(current);
+    }, this.#pauseConfirmMs);
   }
 
   resume(): void {
     const current = this.#current;
-    if (!this.#synth) return;
-    if (!current?.paused) {
+    const synth = this.#synth;
+    if (!synth) return;
+    if (current?.hold === 'cancelled') {
+      current.hold = null;
+      this.#clearTimer();
+      return this.#speakNative(current, current.word ?? current.offset);
+    }
+    if (current?.hold !== 'native') {
       // Harmless when not paused, and un-sticks Chrome's stale paused flag.
-      if (!this.#emulatePause) this.#synth.resume();
+      if (synth.paused) synth.resume();
       return;
     }
-    current.paused = false;
-    if (this.#emulatePause) {
-      // Restart the sentence under the same public id: the consumer sees
-      // `start` again and boundaries from 0.
-      current.started = false;
-      this.#speakNative(current);
-    } else {
-      this.#synth.resume();
-      this.#armWatchdog(current);
-    }
+    this.#clearTimer();
+    current.hold = 'resuming';
+    current.confirmed = false;
+    synth.resume();
+    this.#timer = setTimeout(() => {
+      // Only the engine's word counts here: a resume can clear `paused` and never speak (easy-speech#300).
+      if (current.confirmed) this.#resumed(current);
+      else this.#respeak(current);
+    }, this.#pauseConfirmMs);
   }
 
   cancel(): void {
-    this.#stopCurrent();
+    const current = this.#current;
+    const live = current !== null && current.native !== 0;
+    if (current) this.#finish(current);
+    this.#nativeCancel(live);
   }
 
   voices(): readonly EngineVoice[] {
+    // Cheap when nothing changed; lets a caller poll engines that never fire `voiceschanged`.
+    this.#voiceList.refresh();
     return this.#voiceList.current;
   }
 
@@ -163,19 +204,19 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   dispose(): void {
-    this.#stopCurrent();
+    this.cancel();
     this.#disposed = true;
     this.#voiceList.dispose();
     this.#win?.removeEventListener('pagehide', this.#onPageHide);
     this.#listeners.clear();
   }
 
-  #speakNative(current: Current): void {
+  #speakNative(current: Current, from: number): void {
     const synth = this.#synth;
-    if (!synth) return;
+    if (!synth || this.#current !== current) return;
     const { request } = current;
     const native = ++this.#lastNative;
-    const utterance = new SpeechSynthesisUtterance(request.text);
+    const utterance = new SpeechSynthesisUtterance(request.text.slice(from));
     utterance.lang = request.lang;
     utterance.rate = clamp(request.rate, 0.1, 10, 1);
     utterance.pitch = clamp(request.pitch, 0, 2, 1);
@@ -183,38 +224,47 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#applyVoice(utterance, request.voiceId);
 
     const isLive = (): boolean => this.#current === current && current.native === native;
-    utterance.addEventListener('start', () => {
-      if (!isLive()) return;
+    const on = (type: string, handler: (event: SpeechSynthesisEvent) => void): void =>
+      utterance.addEventListener(type, (event) => {
+        if (isLive()) handler(event as SpeechSynthesisEvent);
+      });
+    on('start', () => {
       current.started = true;
       this.#armWatchdog(current);
       this.#emit({ type: 'start', utteranceId: current.id });
     });
-    utterance.addEventListener('boundary', (event) => {
-      if (!isLive()) return;
-      this.#emit({
-        type: 'boundary',
-        utteranceId: current.id,
-        name: event.name === 'sentence' ? 'sentence' : 'word',
-        charIndex: Number.isFinite(event.charIndex) ? event.charIndex : 0,
-        // Older Chrome and Safari omit charLength; 0 tells the consumer to
-        // find the word itself (segment.ts `wordAt`).
-        charLength: Number.isFinite(event.charLength) ? event.charLength : 0,
-      });
+    on('boundary', (event) => {
+      if (current.hold === 'resuming') this.#resumed(current);
+      const charIndex = from + (Number.isFinite(event.charIndex) ? event.charIndex : 0);
+      const name = event.name === 'sentence' ? 'sentence' : 'word';
+      if (name === 'word') current.word = charIndex;
+      // Older Chrome and Safari omit charLength; 0 tells the consumer to find the word itself.
+      const charLength = Number.isFinite(event.charLength) ? event.charLength : 0;
+      this.#emit({ type: 'boundary', utteranceId: current.id, name, charIndex, charLength });
     });
-    utterance.addEventListener('end', () => {
-      if (!isLive()) return;
+    on('pause', () => (current.confirmed ||= current.hold === 'native'));
+    on('resume', () => {
+      if (current.hold === 'resuming') this.#resumed(current);
+    });
+    on('end', () => {
       this.#finish(current);
       this.#emit({ type: 'end', utteranceId: current.id });
     });
-    utterance.addEventListener('error', (event) => {
-      if (!isLive()) return;
-      this.#fail(current, toEngineErrorCode(event.error), false);
+    on('error', (event) => {
+      // A pause that acted as a cancel (Android): keep the place and speak on at resume.
+      if (current.hold === 'native') return this.#cancelInPlace(current);
+      this.#fail(current, toEngineErrorCode((event as SpeechSynthesisErrorEvent).error));
     });
 
     current.native = native;
+    current.offset = from;
     current.utterance = utterance;
+    current.started = false;
     this.#armWatchdog(current);
     try {
+      // The empty utterance is the one speech-dispatcher drops (votingworks/bmd#1106).
+      if (this.#cancelled && this.#cancelDropsSpeak) synth.speak(new SpeechSynthesisUtterance(''));
+      this.#cancelled = false;
       synth.speak(utterance);
     } catch {
       queueMicrotask(() => {
@@ -224,10 +274,8 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   #applyVoice(utterance: SpeechSynthesisUtterance, id: string | undefined): void {
-    if (!id) return;
-    const voice = this.#voiceList.find(id);
-    // Unknown id (a setting from another browser): leave it unset so the
-    // browser picks a voice by `lang`.
+    // Unknown id (a setting from another browser): leave it unset so the browser picks by `lang`.
+    const voice = id ? this.#voiceList.find(id) : undefined;
     if (!voice) return;
     try {
       utterance.voice = voice;
@@ -237,29 +285,63 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   /**
-   * Before `start`: the engine may never speak (headless, no voices).
-   * After: Chromium with speech-dispatcher and no sound server fires `start`
-   * and never `end`, so allow a generous time per character.
+   * Before `start`: the engine may be wedged or have dropped the speak, so
+   * speak once more, then give up. After: speech-dispatcher with no sound
+   * server fires `start` and never `end`, so allow a generous time per character.
    */
   #armWatchdog(current: Current): void {
-    this.#clearWatchdog();
+    this.#clearTimer();
     const rate = clamp(current.request.rate, 0.1, 10, 1);
+    const length = current.request.text.length - current.offset;
     const delay = current.started
-      ? Math.max(this.#watchdogEndMinMs, (current.request.text.length * this.#watchdogEndFactor) / rate)
+      ? Math.max(this.#watchdogEndMinMs, (length * this.#watchdogEndFactor) / rate)
       : this.#watchdogStartMs;
-    const native = current.native;
-    this.#watchdog = setTimeout(() => {
-      if (this.#current !== current || current.native !== native || current.paused) return;
-      // Cancel first: a listener may retry synchronously on `timeout`, and a
-      // cancel after that killed the retry (found by the player's fault tests).
-      this.#synth?.cancel();
+    this.#timer = setTimeout(() => {
+      if (this.#current !== current || current.hold) return;
+      if (!current.started && !current.recovered) {
+        current.recovered = true;
+        return this.#respeak(current);
+      }
+      // Cancel first: a listener may retry synchronously on `timeout`.
+      this.#nativeCancel(true);
       this.#fail(current, 'timeout');
     }, delay);
   }
 
-  #clearWatchdog(): void {
-    if (this.#watchdog !== undefined) clearTimeout(this.#watchdog);
-    this.#watchdog = undefined;
+  /** Native resume confirmed: say `start` again and watch for the end. */
+  #resumed(current: Current): void {
+    if (this.#current !== current || current.hold !== 'resuming') return;
+    current.hold = null;
+    this.#armWatchdog(current);
+    this.#emit({ type: 'start', utteranceId: current.id });
+  }
+
+  /** Silence the live native utterance and speak again from the place heard. */
+  #respeak(current: Current): void {
+    current.hold = null;
+    this.#retireNative(current);
+    this.#nativeCancel(true);
+    this.#speakNative(current, current.word ?? current.offset);
+  }
+
+  #cancelInPlace(current: Current): void {
+    if (this.#current !== current) return;
+    this.#clearTimer();
+    current.hold = 'cancelled';
+    this.#retireNative(current);
+    this.#nativeCancel(true);
+  }
+
+  #nativeCancel(force: boolean): void {
+    const synth = this.#synth;
+    if (!synth || !(force || synth.speaking || synth.pending)) return;
+    synth.cancel();
+    this.#cancelled = true;
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Makes the live native utterance stale so its late events are ignored. */
@@ -269,26 +351,15 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   #finish(current: Current): void {
-    this.#clearWatchdog();
+    this.#clearTimer();
     this.#retireNative(current);
     if (this.#current === current) this.#current = null;
   }
 
-  #fail(current: Current, code: EngineErrorCode, check = true): void {
-    if (check && this.#current !== current) return;
+  #fail(current: Current, code: EngineErrorCode): void {
+    if (this.#current !== current) return;
     this.#finish(current);
     this.#emit({ type: 'error', utteranceId: current.id, code });
-  }
-
-  /**
-   * Marks the current utterance stale *before* cancelling: engines fire
-   * `end` or `error: interrupted` for it, sometimes after the next one began.
-   */
-  #stopCurrent(): void {
-    const current = this.#current;
-    if (current) this.#finish(current);
-    this.#clearWatchdog();
-    this.#synth?.cancel();
   }
 
   #emit(event: EngineEvent): void {
