@@ -82,12 +82,16 @@ describe('<aloud-player> with the built-in voice', function () {
     player.addEventListener('error', () => errors++);
     player.currentParagraph = 2;
     await player.play();
-    expect(fake.spoken.map((utterance) => utterance.text)).to.deep.equal(['Second paragraph is short.']);
+    // Tried once more with the browser (a failure can be transient), then the built-in voice.
+    expect(fake.spoken.map((utterance) => utterance.text)).to.deep.equal([
+      'Second paragraph is short.',
+      'Second paragraph is short.',
+    ]);
     expect(player.currentParagraph).to.equal(2);
     const paragraph = oneEvent(player, 'paragraphchange');
     expect((await paragraph).detail.index).to.equal(3);
     expect(errors).to.equal(0);
-    expect(fake.spoken, 'the browser is not asked again').to.have.length(1);
+    expect(fake.spoken, 'the browser is not asked again').to.have.length(2);
     await player.updateComplete;
     expect(statuses).to.include('Playing, with the built-in voice');
     expect(statusText(shadow)).to.not.match(/Loading/);

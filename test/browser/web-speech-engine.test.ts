@@ -214,14 +214,16 @@ describe('WebSpeechEngine with a fake speechSynthesis', () => {
     ]);
   });
 
-  it('times out when start comes but end never does (silent-start)', async () => {
+  it('speaks once more, then times out, when start comes but end never does (silent-start)', async () => {
     setUp({ mode: 'silent-start', stepMs: 1 }, { watchdogEndMinMs: 60, watchdogEndFactor: 0 });
     const id = engine.speak(REQUEST);
-    await until(() => events.length > 1);
+    await until(() => events.length > 2);
     expect(events).to.deep.equal([
+      { type: 'start', utteranceId: id },
       { type: 'start', utteranceId: id },
       { type: 'error', utteranceId: id, code: 'timeout' },
     ]);
+    expect(fake.spoken).to.have.length(2);
   });
 
   it('does not time out while natively paused, and pauses through speechSynthesis', async () => {

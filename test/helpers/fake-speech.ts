@@ -59,7 +59,17 @@ export interface FakeSpeechOptions {
   readonly pauseQuirk?: 'none' | 'ignored' | 'cancels';
   readonly resumeQuirk?: 'none' | 'silent';
   readonly dropSpeakAfterCancel?: boolean;
+  /**
+   * `navigator.userAgent` while installed: the engine picks its pause strategy
+   * by platform (desktop Linux cancels, others pause natively), so tests of
+   * native pause say which browser they stand for.
+   */
+  readonly userAgent?: string;
 }
+
+/** A desktop browser whose native pause works: Chrome on Windows. */
+export const WINDOWS_CHROME_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 type UtteranceEventType = 'start' | 'end' | 'boundary' | 'error' | 'pause' | 'resume';
 
@@ -360,6 +370,9 @@ export function installFakeSpeech(options: FakeSpeechOptions = {}): InstalledFak
   });
 
   Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => fake });
+  if (options.userAgent !== undefined) {
+    Object.defineProperty(navigator, 'userAgent', { configurable: true, value: options.userAgent });
+  }
   Object.defineProperty(window, 'SpeechSynthesisUtterance', {
     configurable: true,
     writable: true,
@@ -370,6 +383,8 @@ export function installFakeSpeech(options: FakeSpeechOptions = {}): InstalledFak
     fake.cancel();
     restore('speechSynthesis', synthDescriptor);
     restore('SpeechSynthesisUtterance', utteranceDescriptor);
+    // The own property shadows the prototype's getter; deleting it brings that back.
+    if (options.userAgent !== undefined) Reflect.deleteProperty(navigator, 'userAgent');
   };
   return fake;
 }

@@ -14,8 +14,11 @@ import {
   type Transition,
 } from './state.ts';
 
-/** Errors after which the same chunk is tried once more before giving up. */
-const RETRYABLE: ReadonlySet<EngineErrorCode> = new Set(['synthesis-failed', 'timeout']);
+/**
+ * Errors after which the same chunk is tried once more before giving up.
+ * Not `timeout`: the engine has already spoken it again before reporting one.
+ */
+const RETRYABLE: ReadonlySet<EngineErrorCode> = new Set(['synthesis-failed']);
 
 function freeze(state: PlaybackState, effects: PlaybackEffect[] = []): Transition {
   return { state: Object.freeze(state), effects };

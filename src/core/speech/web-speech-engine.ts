@@ -17,7 +17,10 @@
  *   `timeout` reported.
  * - `speak()` never cancels by itself; `cancel()` touches `speechSynthesis`
  *   only when something is speaking or pending. Where a `speak()` right after
- *   `cancel()` is dropped, an empty utterance takes the drop.
+ *   `cancel()` can be dropped, its `start` is awaited only `afterCancelStartMs`
+ *   before it is spoken again. (An empty utterance to take the drop, as some
+ *   projects do, silenced the next one in Chromium 156 with speech-dispatcher
+ *   0.11 when measured, so it is not used.)
  */
 import type {
   EngineErrorCode,
@@ -45,8 +48,10 @@ export interface WebSpeechEngineOptions {
   readonly watchdogEndMinMs?: number;
   /** How to pause; defaults to the platform's (see web-speech-quirks.ts). */
   readonly pause?: PauseStrategy;
-  /** Speak an empty utterance first after a cancel; defaults to the platform's. */
+  /** A `speak()` right after `cancel()` may be dropped; defaults to the platform's. */
   readonly cancelDropsSpeak?: boolean;
+  /** Where it may be dropped: how long (ms) to wait for `start` before speaking again. */
+  readonly afterCancelStartMs?: number;
   /** A native pause or resume not confirmed within this long (ms) becomes a cancel that keeps the place. */
   readonly pauseConfirmMs?: number;
   /** A native pause held longer than this (ms) becomes such a cancel (resume can fail after ~10 s). */
@@ -86,6 +91,7 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly #watchdogEndMinMs: number;
   readonly #pauseStrategy: PauseStrategy;
   readonly #cancelDropsSpeak: boolean;
+  readonly #afterCancelStartMs: number;
   readonly #pauseConfirmMs: number;
   readonly #nativePauseMaxMs: number;
 
@@ -108,6 +114,7 @@ export class WebSpeechEngine implements SpeechEngine {
     const quirks = currentQuirks();
     this.#pauseStrategy = options.pause ?? quirks.pause;
     this.#cancelDropsSpeak = options.cancelDropsSpeak ?? quirks.cancelDropsSpeak;
+    this.#afterCancelStartMs = options.afterCancelStartMs ?? 1000;
     this.#pauseConfirmMs = options.pauseConfirmMs ?? 400;
     this.#nativePauseMaxMs = options.nativePauseMaxMs ?? 8000;
     this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
@@ -260,11 +267,10 @@ export class WebSpeechEngine implements SpeechEngine {
     current.offset = from;
     current.utterance = utterance;
     current.started = false;
-    this.#armWatchdog(current);
+    // Right after a cancel the speak may be dropped (votingworks/bmd#1106): look sooner.
+    this.#armWatchdog(current, this.#cancelled && this.#cancelDropsSpeak ? this.#afterCancelStartMs : undefined);
+    this.#cancelled = false;
     try {
-      // The empty utterance is the one speech-dispatcher drops (votingworks/bmd#1106).
-      if (this.#cancelled && this.#cancelDropsSpeak) synth.speak(new SpeechSynthesisUtterance(''));
-      this.#cancelled = false;
       synth.speak(utterance);
     } catch {
       queueMicrotask(() => {
@@ -285,20 +291,21 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   /**
-   * Before `start`: the engine may be wedged or have dropped the speak, so
-   * speak once more, then give up. After: speech-dispatcher with no sound
-   * server fires `start` and never `end`, so allow a generous time per character.
+   * Before `start`: the engine may be wedged or have dropped the speak. After:
+   * speech-dispatcher with no sound server fires `start` and never `end`, so
+   * allow a generous time per character. Either way: speak once more (from
+   * the word heard last), then give up with `timeout`.
    */
-  #armWatchdog(current: Current): void {
+  #armWatchdog(current: Current, startMs = this.#watchdogStartMs): void {
     this.#clearTimer();
     const rate = clamp(current.request.rate, 0.1, 10, 1);
     const length = current.request.text.length - current.offset;
     const delay = current.started
       ? Math.max(this.#watchdogEndMinMs, (length * this.#watchdogEndFactor) / rate)
-      : this.#watchdogStartMs;
+      : startMs;
     this.#timer = setTimeout(() => {
       if (this.#current !== current || current.hold) return;
-      if (!current.started && !current.recovered) {
+      if (!current.recovered) {
         current.recovered = true;
         return this.#respeak(current);
       }
@@ -316,11 +323,15 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#emit({ type: 'start', utteranceId: current.id });
   }
 
-  /** Silence the live native utterance and speak again from the place heard. */
+  /**
+   * Silence the live native utterance and speak again from the place heard.
+   * No cancel when nothing is speaking or pending (a dropped speak): that
+   * cancel would only invite the next drop.
+   */
   #respeak(current: Current): void {
     current.hold = null;
     this.#retireNative(current);
-    this.#nativeCancel(true);
+    this.#nativeCancel(false);
     this.#speakNative(current, current.word ?? current.offset);
   }
 

@@ -6,7 +6,7 @@
  *   checked at run time (a pause the engine does not confirm becomes a
  *   cancel). `'cancel'` never calls them: pause cancels and remembers the
  *   place, resume speaks again from there.
- * - `cancelDropsSpeak`: a `speak()` right after `cancel()` is dropped.
+ * - `cancelDropsSpeak`: a `speak()` right after `cancel()` may be dropped.
  *
  * Sources: Android's `pause()` is a `cancel()` (mdn/browser-compat-data#4500).
  * On Linux both Chromium and Firefox speak through speech-dispatcher, whose
