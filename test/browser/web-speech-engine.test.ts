@@ -179,7 +179,7 @@ describe('WebSpeechEngine with a fake speechSynthesis', () => {
     const voices = await ready;
     expect(performance.now() - before).to.be.below(1000);
     expect(voices).to.deep.equal([
-      { id: 'Maged', name: 'Maged', lang: 'ar-SA', isDefault: true, engine: 'web-speech' },
+      { id: 'Maged', name: 'Maged', lang: 'ar-SA', isDefault: true, local: true, engine: 'web-speech' },
     ]);
     expect(engine.voices()).to.equal(voices);
     expect(events).to.deep.equal([{ type: 'voiceschanged' }]);

@@ -24,7 +24,18 @@ export class AudioTap {
   private constructor(env: NodeJS.ProcessEnv) {
     this.#process = spawn(
       'parec',
-      ['-d', 'auto_null.monitor', '--rate', String(RATE), '--channels', '1', '--format', 's16le', '--latency-msec', '20'],
+      [
+        '-d',
+        'auto_null.monitor',
+        '--rate',
+        String(RATE),
+        '--channels',
+        '1',
+        '--format',
+        's16le',
+        '--latency-msec',
+        '20',
+      ],
       { env, stdio: ['ignore', 'pipe', 'ignore'] },
     );
     let odd: Buffer | null = null;

@@ -34,6 +34,8 @@ export const strings = {
   // The built-in voice (eSpeak-NG) taking over where the browser cannot speak.
   usingBuiltIn: () => msg('Using the built-in voice'),
   playingBuiltIn: () => msg('Playing, with the built-in voice'),
+  // The browser's own voices arrived after the built-in voice stood in for them.
+  usingBrowserVoice: () => msg("Using the browser's voice"),
   loadingVoice: (percent: string) => msg(str`Loading voice… ${percent}`),
 };
 

@@ -11,6 +11,8 @@ export interface EngineVoice {
   /** BCP 47 tag, e.g. `en-US`. */
   readonly lang: string;
   readonly isDefault: boolean;
+  /** Works offline (`SpeechSynthesisVoice.localService`); undefined counts as local. */
+  readonly local?: boolean;
   /** Which engine owns the voice, e.g. `web-speech` or `built-in`. */
   readonly engine: string;
 }

@@ -45,6 +45,8 @@ export interface FallbackEngineOptions {
   readonly choice?: () => EngineChoice;
   /** Whether the built-in engine can run here at all (Worker and Web Audio). */
   readonly builtInSupported?: boolean;
+  /** How often (ms) the browser's voices are read while the built-in voice stands in. */
+  readonly lateVoicesPollMs?: number;
 }
 
 interface Current {
@@ -73,13 +75,14 @@ export class FallbackEngine implements SpeechEngine {
   readonly #listeners = new EngineListeners();
   readonly #cleanups: Array<() => void> = [];
   /** The browser's voices, watched while the built-in voice stands in for them. */
-  readonly #late = new LateVoices(() => this.#web.voices());
+  readonly #late: LateVoices;
 
   constructor(options: FallbackEngineOptions = {}) {
     this.#web = options.webSpeech ?? new WebSpeechEngine();
     this.#loadBuiltIn = options.loadBuiltIn ?? loadBuiltInEngine;
     this.#choice = options.choice ?? (() => 'auto');
     this.#canUseBuiltIn = options.builtInSupported ?? builtInSupported();
+    this.#late = new LateVoices(() => this.#web.voices(), options.lateVoicesPollMs);
     this.#cleanups.push(this.#web.subscribe((event) => this.#onInner(this.#web, event)));
     this.#cleanups.push(() => this.#late.dispose());
   }

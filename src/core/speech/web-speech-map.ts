@@ -7,7 +7,8 @@ import type { EngineErrorCode, EngineVoice } from './engine.ts';
 export const WEB_SPEECH_ENGINE_ID = 'web-speech';
 
 /** The part of `SpeechSynthesisVoice` we read (test fakes pass plain objects). */
-export type VoiceLike = Pick<SpeechSynthesisVoice, 'voiceURI' | 'name' | 'lang' | 'default'>;
+export type VoiceLike = Pick<SpeechSynthesisVoice, 'voiceURI' | 'name' | 'lang' | 'default'> &
+  Partial<Pick<SpeechSynthesisVoice, 'localService'>>;
 
 /**
  * `voiceURI` is the stable identifier where browsers fill it; some Android
@@ -24,6 +25,7 @@ export function toEngineVoice(voice: VoiceLike): EngineVoice {
     // Android Chrome has reported POSIX-style tags (`en_US`); BCP 47 wants `-`.
     lang: voice.lang.replace(/_/g, '-'),
     isDefault: voice.default,
+    local: voice.localService ?? true,
     engine: WEB_SPEECH_ENGINE_ID,
   };
 }

@@ -44,5 +44,7 @@ export function engineNoticeMessage(notice: EngineNotice, playing: boolean, loca
     if (notice.progress < 1) return strings.loadingVoice(percent);
     return playing ? strings.playing() : null;
   }
+  // Back to the browser's voices happens between sentences while reading: said at once.
+  if (notice.engine !== 'built-in') return strings.usingBrowserVoice();
   return playing ? strings.usingBuiltIn() : null;
 }

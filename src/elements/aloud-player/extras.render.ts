@@ -15,6 +15,7 @@ import type { AloudPlayer } from './aloud-player.ts';
 import { renderDownload } from './download-audio.ts';
 import type { FollowAlong } from './follow-along.ts';
 import type { ResumePlace } from './resume-place.ts';
+import { renderVoicePicker } from './voice-picker.ts';
 
 export function renderProgress(player: AloudPlayer) {
   const state = player.playback.state;
@@ -67,8 +68,6 @@ export function renderBackToCurrent(player: AloudPlayer, follow: FollowAlong) {
 
 export function renderSettings(player: AloudPlayer) {
   const prefs = player.preferences;
-  const lang = (player.playback.article?.lang ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
-  const voices = player.playback.voices.filter((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === lang);
   const check = (label: string, checked: boolean, change: (value: boolean) => void) =>
     html` <label
       ><input
@@ -92,15 +91,7 @@ export function renderSettings(player: AloudPlayer) {
       aria-label=${strings.settings()}
       @keydown=${onKeyDown}
     >
-      <label
-        >${extraStrings.voice()}
-        <select
-          @change=${(event: Event) => player.updatePreferences({ voiceId: (event.target as HTMLSelectElement).value || null })}
-        >
-          <option value="" ?selected=${!prefs.voiceId}>${extraStrings.defaultVoice()}</option>
-          ${voices.map((voice) => html`<option value=${voice.id} ?selected=${voice.id === prefs.voiceId}>${voice.name} (${voice.lang})</option>`)}
-        </select>
-      </label>
+      ${renderVoicePicker({ voices: player.playback.voices, chosenId: prefs.voiceId, lang: player.playback.article?.lang ?? 'en', locale: player.locale, onChange: (voiceId) => player.updatePreferences({ voiceId }), owner: player, requestUpdate: () => player.requestUpdate() })}
       ${check(extraStrings.readCaptions(), prefs.readCaptions, (value) => player.updatePreferences({ readCaptions: value }))}
       ${check(extraStrings.highlight(), prefs.highlight, (value) => player.updatePreferences({ highlight: value }))}
       ${check(extraStrings.followAlong(), prefs.followAlong, (value) => player.updatePreferences({ followAlong: value }))}
