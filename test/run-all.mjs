@@ -3,6 +3,7 @@
 // `N passed, N failed`, counting test cases (lint, build and size count as one
 // check each).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /**
  * @typedef {{ name: string, command: string, count?: (output: string) => { passed: number, failed: number } | null, when?: () => boolean }} Step
@@ -30,6 +31,14 @@ export const steps = [
   { name: 'node tests', command: 'npm run --silent test:node', count: nodeTestCount },
   { name: 'browser tests', command: 'npm run --silent test:browser', count: wtrCount },
   { name: 'end-to-end tests (built dist/)', command: 'npm run --silent test:e2e', count: nodeTestCount },
+  // Real speech-dispatcher voices in Chromium and Firefox: needs test/real-voices/setup.sh
+  // (which .ci/run always calls, failing if it cannot), so it runs wherever that set-up was done.
+  {
+    name: 'real voices (built dist/, Chromium and Firefox)',
+    command: 'npm run --silent test:real-voices',
+    count: nodeTestCount,
+    when: () => existsSync('.real-voices/env'),
+  },
 ];
 
 function run(step) {
