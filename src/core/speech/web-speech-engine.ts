@@ -30,70 +30,20 @@ import type {
   SpeakRequest,
   SpeechEngine,
 } from './engine.ts';
-import { WEB_SPEECH_ENGINE_ID, clamp, toEngineErrorCode } from './web-speech-map.ts';
+import { WEB_SPEECH_ENGINE_ID, clamp, createUtterance, toEngineErrorCode } from './web-speech-map.ts';
 import { WebSpeechVoices } from './web-speech-voices.ts';
 import { EngineListeners } from './engine-listeners.ts';
-import { currentQuirks, type PauseStrategy } from './web-speech-quirks.ts';
+import { newCurrent, type Current } from './web-speech-current.ts';
+import { resolveOptions, type ResolvedOptions, type WebSpeechEngineOptions } from './web-speech-options.ts';
 
-export interface WebSpeechEngineOptions {
-  /** Defaults to `globalThis.speechSynthesis`; `null` means "not available". */
-  readonly synth?: SpeechSynthesis | null;
-  /** How long `ready()` waits for voices before resolving with what there is (ms). */
-  readonly voicesTimeoutMs?: number;
-  /** No `start` within this long (ms): speak once more, then report `timeout`. */
-  readonly watchdogStartMs?: number;
-  /** After `start`, allow this many ms per character at rate 1 before giving up. */
-  readonly watchdogEndFactor?: number;
-  /** ...but never less than this many ms. */
-  readonly watchdogEndMinMs?: number;
-  /** How to pause; defaults to the platform's (see web-speech-quirks.ts). */
-  readonly pause?: PauseStrategy;
-  /** A `speak()` right after `cancel()` may be dropped; defaults to the platform's. */
-  readonly cancelDropsSpeak?: boolean;
-  /** Where it may be dropped: how long (ms) to wait for `start` before speaking again. */
-  readonly afterCancelStartMs?: number;
-  /** A native pause or resume not confirmed within this long (ms) becomes a cancel that keeps the place. */
-  readonly pauseConfirmMs?: number;
-  /** A native pause held longer than this (ms) becomes such a cancel (resume can fail after ~10 s). */
-  readonly nativePauseMaxMs?: number;
-  /** Where to listen for `pagehide`; defaults to `globalThis.window`, `null` for none. */
-  readonly window?: Window | null;
-}
-
-interface Current {
-  /** Public id: what events carry, unchanged when spoken again. */
-  readonly id: number;
-  readonly request: SpeakRequest;
-  /** Native generation of the live utterance (0: none); events from any other are stale. */
-  native: number;
-  /** Held so Chrome cannot garbage-collect an utterance mid-speech, which drops its `end`. */
-  utterance: SpeechSynthesisUtterance | null;
-  /** Where the live native utterance starts in `request.text` (UTF-16). */
-  offset: number;
-  /** Start of the last word heard, in `request.text`; null before any boundary. */
-  word: number | null;
-  started: boolean;
-  /** `native`: held by `pause()`; `cancelled`: silenced, spoken again on resume; `resuming`: waiting for proof. */
-  hold: 'native' | 'cancelled' | 'resuming' | null;
-  /** The engine said so (`pause`/`resume` event) for the current hold. */
-  confirmed: boolean;
-  /** Already spoken once more after a wedge. */
-  recovered: boolean;
-}
+export type { WebSpeechEngineOptions };
 
 export class WebSpeechEngine implements SpeechEngine {
   readonly id = WEB_SPEECH_ENGINE_ID;
 
+  readonly #options: ResolvedOptions;
   readonly #synth: SpeechSynthesis | null;
   readonly #win: Window | null;
-  readonly #watchdogStartMs: number;
-  readonly #watchdogEndFactor: number;
-  readonly #watchdogEndMinMs: number;
-  readonly #pauseStrategy: PauseStrategy;
-  readonly #cancelDropsSpeak: boolean;
-  readonly #afterCancelStartMs: number;
-  readonly #pauseConfirmMs: number;
-  readonly #nativePauseMaxMs: number;
 
   readonly #listeners = new EngineListeners();
   readonly #voiceList: WebSpeechVoices;
@@ -106,18 +56,10 @@ export class WebSpeechEngine implements SpeechEngine {
   #disposed = false;
 
   constructor(options: WebSpeechEngineOptions = {}) {
-    this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
-    this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
-    this.#watchdogStartMs = options.watchdogStartMs ?? 2000;
-    this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
-    this.#watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
-    const quirks = currentQuirks();
-    this.#pauseStrategy = options.pause ?? quirks.pause;
-    this.#cancelDropsSpeak = options.cancelDropsSpeak ?? quirks.cancelDropsSpeak;
-    this.#afterCancelStartMs = options.afterCancelStartMs ?? 1000;
-    this.#pauseConfirmMs = options.pauseConfirmMs ?? 400;
-    this.#nativePauseMaxMs = options.nativePauseMaxMs ?? 8000;
-    this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
+    const resolved = (this.#options = resolveOptions(options));
+    this.#synth = resolved.synth;
+    this.#win = resolved.win;
+    this.#voiceList = new WebSpeechVoices(this.#synth, resolved.voicesTimeoutMs, () =>
       this.#emit({ type: 'voiceschanged' }),
     );
     this.#win?.addEventListener('pagehide', this.#onPageHide);
@@ -130,10 +72,7 @@ export class WebSpeechEngine implements SpeechEngine {
     if (old) this.#finish(old);
     const id = ++this.#lastUtteranceId;
     if (this.#disposed) return id;
-    const current: Current = {
-      ...{ id, request, native: 0, utterance: null, offset: 0, word: null },
-      ...{ started: false, hold: null, confirmed: false, recovered: false },
-    };
+    const current = newCurrent(id, request);
     this.#current = current;
     if (!this.#synth || typeof SpeechSynthesisUtterance === 'undefined') {
       // Async, like a real engine's error, so callers get the id before any event.
@@ -151,7 +90,7 @@ export class WebSpeechEngine implements SpeechEngine {
     const synth = this.#synth;
     if (!current || current.hold === 'native' || current.hold === 'cancelled' || !synth) return;
     this.#clearTimer();
-    if (this.#pauseStrategy !== 'native' || !current.started || current.hold === 'resuming') {
+    if (this.#options.pause !== 'native' || !current.started || current.hold === 'resuming') {
       return this.#cancelInPlace(current);
     }
     current.hold = 'native';
@@ -159,9 +98,12 @@ export class WebSpeechEngine implements SpeechEngine {
     synth.pause();
     this.#timer = setTimeout(() => {
       if (current.confirmed || synth.paused) {
-        this.#timer = setTimeout(() => this.#cancelInPlace(current), this.#nativePauseMaxMs - this.#pauseConfirmMs);
+        this.#timer = setTimeout(
+          () => this.#cancelInPlace(current),
+          this.#options.nativePauseMaxMs - this.#options.pauseConfirmMs,
+        );
       } else this.#cancelInPlace(current);
-    }, this.#pauseConfirmMs);
+    }, this.#options.pauseConfirmMs);
   }
 
   resume(): void {
@@ -186,7 +128,7 @@ export class WebSpeechEngine implements SpeechEngine {
       // Only the engine's word counts here: a resume can clear `paused` and never speak (easy-speech#300).
       if (current.confirmed) this.#resumed(current);
       else this.#respeak(current);
-    }, this.#pauseConfirmMs);
+    }, this.#options.pauseConfirmMs);
   }
 
   cancel(): void {
@@ -223,11 +165,7 @@ export class WebSpeechEngine implements SpeechEngine {
     if (!synth || this.#current !== current) return;
     const { request } = current;
     const native = ++this.#lastNative;
-    const utterance = new SpeechSynthesisUtterance(request.text.slice(from));
-    utterance.lang = request.lang;
-    utterance.rate = clamp(request.rate, 0.1, 10, 1);
-    utterance.pitch = clamp(request.pitch, 0, 2, 1);
-    utterance.volume = clamp(request.volume, 0, 1, 1);
+    const utterance = createUtterance(request, request.text.slice(from));
     this.#applyVoice(utterance, request.voiceId);
 
     const isLive = (): boolean => this.#current === current && current.native === native;
@@ -268,7 +206,10 @@ export class WebSpeechEngine implements SpeechEngine {
     current.utterance = utterance;
     current.started = false;
     // Right after a cancel the speak may be dropped (votingworks/bmd#1106): look sooner.
-    this.#armWatchdog(current, this.#cancelled && this.#cancelDropsSpeak ? this.#afterCancelStartMs : undefined);
+    this.#armWatchdog(
+      current,
+      this.#cancelled && this.#options.cancelDropsSpeak ? this.#options.afterCancelStartMs : undefined,
+    );
     this.#cancelled = false;
     try {
       synth.speak(utterance);
@@ -296,12 +237,12 @@ export class WebSpeechEngine implements SpeechEngine {
    * allow a generous time per character. Either way: speak once more (from
    * the word heard last), then give up with `timeout`.
    */
-  #armWatchdog(current: Current, startMs = this.#watchdogStartMs): void {
+  #armWatchdog(current: Current, startMs = this.#options.watchdogStartMs): void {
     this.#clearTimer();
     const rate = clamp(current.request.rate, 0.1, 10, 1);
     const length = current.request.text.length - current.offset;
     const delay = current.started
-      ? Math.max(this.#watchdogEndMinMs, (length * this.#watchdogEndFactor) / rate)
+      ? Math.max(this.#options.watchdogEndMinMs, (length * this.#options.watchdogEndFactor) / rate)
       : startMs;
     this.#timer = setTimeout(() => {
       if (this.#current !== current || current.hold) return;

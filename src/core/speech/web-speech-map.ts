@@ -2,7 +2,7 @@
  * Pure translations between the Web Speech API's shapes and the engine
  * interface's, kept apart from the adapter so they read as tables.
  */
-import type { EngineErrorCode, EngineVoice } from './engine.ts';
+import type { EngineErrorCode, EngineVoice, SpeakRequest } from './engine.ts';
 
 export const WEB_SPEECH_ENGINE_ID = 'web-speech';
 
@@ -56,4 +56,14 @@ export function toEngineErrorCode(error: string): EngineErrorCode {
 export function clamp(value: number | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, value));
+}
+
+/** A native utterance for `text` (the request's, or the part of it still to say) with the request's settings, clamped. */
+export function createUtterance(request: SpeakRequest, text: string): SpeechSynthesisUtterance {
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = request.lang;
+  utterance.rate = clamp(request.rate, 0.1, 10, 1);
+  utterance.pitch = clamp(request.pitch, 0, 2, 1);
+  utterance.volume = clamp(request.volume, 0, 1, 1);
+  return utterance;
 }
