@@ -18,7 +18,10 @@ const nodeTestCount = (output) => {
 
 /** @web/test-runner's summary line: "… 144 passed, 0 failed". The last one is the total. */
 const wtrCount = (output) => {
-  const matches = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+  // It colours its summary even with FORCE_COLOR=0: without stripping, nothing matched.
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const matches = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)];
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 };

@@ -15,18 +15,19 @@ const voice = (name: string, lang: string, extra: Partial<EngineVoice> = {}): En
 });
 
 describe('voice groups', () => {
-  it('orders local voices first, then the default, then by name', () => {
+  it("orders local voices first, the browser's before the built-in ones, then the default, then by name", () => {
     const voices = [
       voice('Zed', 'en-US'),
       voice('Online Amy', 'en-US', { local: false, isDefault: true }),
       voice('Default Dan', 'en-US', { isDefault: true }),
       voice('Anna', 'en-US'),
+      voice('Built-in Bea', 'en-US', { engine: 'built-in', isDefault: true }),
       voice('Voice 10', 'en-US'),
       voice('Voice 9', 'en-US'),
     ];
     assert.deepEqual(
       [...voices].sort(compareVoices).map((each) => each.name),
-      ['Default Dan', 'Anna', 'Voice 9', 'Voice 10', 'Zed', 'Online Amy'],
+      ['Default Dan', 'Anna', 'Voice 9', 'Voice 10', 'Zed', 'Built-in Bea', 'Online Amy'],
     );
   });
 

@@ -23,10 +23,15 @@ export interface VoiceGroups {
   readonly otherCount: number;
 }
 
-/** Local (offline) first, then the engine's default, then by name. */
+/**
+ * Local (offline) first, the browser's own before the built-in fallback's
+ * (as `chooseVoice` prefers them), then the engine's default, then by name.
+ */
 export function compareVoices(a: EngineVoice, b: EngineVoice): number {
   const local = Number(b.local ?? true) - Number(a.local ?? true);
   if (local !== 0) return local;
+  const browser = Number(b.engine !== 'built-in') - Number(a.engine !== 'built-in');
+  if (browser !== 0) return browser;
   const preferred = Number(b.isDefault) - Number(a.isDefault);
   if (preferred !== 0) return preferred;
   return a.name.localeCompare(b.name, 'en', { numeric: true }) || a.id.localeCompare(b.id);
