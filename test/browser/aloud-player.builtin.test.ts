@@ -97,6 +97,29 @@ describe('<aloud-player> with the built-in voice', function () {
     expect(statusText(shadow)).to.not.match(/Loading/);
   });
 
+  it('voices that come after Play take over from the built-in voice at the next sentence, said once', async () => {
+    // The browser cannot speak yet (speech-dispatcher still starting): it fails, twice.
+    const fake = speech({ mode: 'failing', stepMs: 1 });
+    const { player, shadow } = await articleWithPlayer({ engine: 'auto' });
+    const statuses = recordStatus(shadow);
+    player.playbackRate = 2;
+    await player.play();
+    await waitFor(() => player.speech?.id === 'built-in', 'the built-in voice stands in');
+    expect(fake.spoken.map((utterance) => utterance.text)).to.deep.equal(['Test headline', 'Test headline']);
+
+    fake.mode = 'auto';
+    fake.setVoices([{ name: 'Test English', lang: 'en-US', default: true }]);
+    await waitFor(() => fake.spoken.length > 2, 'the browser speaks again', 20_000);
+    expect(fake.spoken[2]?.text, 'from the next sentence').to.equal('First paragraph, with two sentences.');
+    expect(fake.spoken[2]?.voice?.name).to.equal('Test English');
+    await waitFor(() => fake.spoken.length > 4, 'it goes on reading');
+    expect(statuses.filter((text) => text === "Using the browser's voice")).to.deep.equal([
+      "Using the browser's voice",
+    ]);
+    expect(player.paused).to.equal(false);
+    expect(await axeViolations(shadow.host.parentElement ?? document.body)).to.deep.equal([]);
+  });
+
   it('pinned to web-speech (engine="web-speech"), reports the failure honestly instead', async () => {
     speech({ mode: 'failing', stepMs: 1 });
     const { player } = await articleWithPlayer({ engine: 'web-speech' });
