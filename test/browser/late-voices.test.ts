@@ -108,6 +108,19 @@ describe('FallbackEngine with voices that arrive late', () => {
     });
   }
 
+  it('voices listed quietly after the wait but before Play (no voiceschanged): the browser speaks, the list is news', async () => {
+    setUp();
+    expect(await engine.ready()).to.satisfy((voices: readonly { engine: string }[]) =>
+      voices.every((voice) => voice.engine === 'built-in'),
+    );
+    fake.setVoicesQuietly(VOICES);
+    await speakToEnd();
+    expect(fake.spoken).to.have.length(1);
+    expect(builtIn.spoken).to.have.length(0);
+    expect(events.some((event) => event.type === 'voiceschanged')).to.equal(true);
+    expect(notices()).to.deep.equal([]);
+  });
+
   it('keeps the built-in voice when the listener chose it, voices or not', async () => {
     setUp();
     await engine.ready();
