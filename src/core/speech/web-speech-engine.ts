@@ -79,8 +79,6 @@ export class WebSpeechEngine implements SpeechEngine {
       queueMicrotask(() => this.#fail(current, 'unavailable'));
       return id;
     }
-    // Chrome can keep `paused` true after cancel(), and then every later utterance stays silent.
-    if (this.#synth.paused) this.#synth.resume();
     this.#speakNative(current, 0);
     return id;
   }
@@ -212,6 +210,8 @@ export class WebSpeechEngine implements SpeechEngine {
     );
     this.#cancelled = false;
     try {
+      // Chrome can keep `paused` true after cancel() (or a resume that failed), and then every later utterance stays silent.
+      if (synth.paused) synth.resume();
       synth.speak(utterance);
     } catch {
       queueMicrotask(() => {
