@@ -41,6 +41,14 @@ export const steps = [
     count: nodeTestCount,
     when: () => existsSync('/usr/bin/WebKitWebDriver'),
   },
+  // Real speech-dispatcher voices in Chromium and Firefox: needs test/real-voices/setup.sh
+  // (which .ci/run always calls, failing if it cannot), so it runs wherever that set-up was done.
+  {
+    name: 'real voices (built dist/, Chromium and Firefox)',
+    command: 'npm run --silent test:real-voices',
+    count: nodeTestCount,
+    when: () => existsSync('.real-voices/env'),
+  },
 ];
 
 function run(step) {

@@ -20,7 +20,7 @@ describe('WebSpeechEngine: events in any order, and the real speaking rate', () 
 
   function setUp(fakeOptions: FakeSpeechOptions = {}, options: WebSpeechEngineOptions = {}): WebSpeechEngine {
     fake = installFakeSpeech({ mode: 'manual', ...fakeOptions });
-    engine = new WebSpeechEngine({ emulatePause: false, ...options });
+    engine = new WebSpeechEngine({ pause: 'native', ...options });
     events = [];
     engine.subscribe((event) => events.push(event));
     return engine;

@@ -21,6 +21,13 @@
  * test's own `start()` is then a no-op for that utterance. Its default comes
  * from `globalThis.__fakeSpeechSyncStart`, so a whole suite can be run both
  * ways (web-test-runner's `sync-start` group sets it).
+ *
+ * Quirks of real engines, each on its own:
+ * - `pauseQuirk: 'ignored'`: `pause()` does nothing (Firefox with
+ *   speech-dispatcher); `'cancels'`: `pause()` is a `cancel()` (Android).
+ * - `resumeQuirk: 'silent'`: `resume()` clears `paused` and never speaks again.
+ * - `dropSpeakAfterCancel`: a `speak()` that comes right after `cancel()` is
+ *   recorded but never spoken (speech-dispatcher, votingworks/bmd#1106).
  */
 
 export type FakeSpeechMode = 'auto' | 'manual' | 'failing' | 'silent-start';
@@ -56,6 +63,15 @@ export interface FakeSpeechOptions {
   /** Delay between steps in `auto`/`silent-start`/`failing`. */
   readonly stepMs?: number;
   readonly voices?: ReadonlyArray<Partial<FakeVoice> & { readonly name: string }>;
+  readonly pauseQuirk?: 'none' | 'ignored' | 'cancels';
+  readonly resumeQuirk?: 'none' | 'silent';
+  readonly dropSpeakAfterCancel?: boolean;
+  /**
+   * `navigator.userAgent` while installed: the engine picks its pause strategy
+   * by platform (desktop Linux cancels, others pause natively), so tests of
+   * native pause say which browser they stand for.
+   */
+  readonly userAgent?: string;
   /** Fire `start` inside `speak()`, as WebKit does. */
   readonly syncStart?: boolean;
 }
@@ -64,6 +80,10 @@ declare global {
   /** Set by a test page to run every fake in `syncStart` mode. */
   var __fakeSpeechSyncStart: boolean | undefined;
 }
+
+/** A desktop browser whose native pause works: Chrome on Windows. */
+export const WINDOWS_CHROME_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 type UtteranceEventType = 'start' | 'end' | 'boundary' | 'error' | 'pause' | 'resume';
 
@@ -76,6 +96,11 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
   readonly spoken: SpokenUtterance[] = [];
   /** Every call to speak/cancel/pause/resume, in order. */
   readonly calls: FakeCall[] = [];
+  pauseQuirk: NonNullable<FakeSpeechOptions['pauseQuirk']>;
+  resumeQuirk: NonNullable<FakeSpeechOptions['resumeQuirk']>;
+  dropSpeakAfterCancel: boolean;
+  /** Utterances `speak()` took and dropped (see `dropSpeakAfterCancel`). */
+  readonly dropped: SpeechSynthesisUtterance[] = [];
 
   #voiceList: FakeVoice[] = [];
   #queue: SpeechSynthesisUtterance[] = [];
@@ -91,6 +116,14 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     this.stepMs = options.stepMs ?? 5;
     this.syncStart = options.syncStart ?? globalThis.__fakeSpeechSyncStart === true;
     if (options.voices) this.#voiceList = options.voices.map(toVoice);
+    this.pauseQuirk = options.pauseQuirk ?? 'none';
+    this.resumeQuirk = options.resumeQuirk ?? 'none';
+    this.dropSpeakAfterCancel = options.dropSpeakAfterCancel ?? false;
+  }
+
+  /** Replaces the voice list without firing `voiceschanged` (electron#22844). */
+  setVoicesQuietly(voices: ReadonlyArray<Partial<FakeVoice> & { readonly name: string }>): void {
+    this.#voiceList = voices.map(toVoice);
   }
 
   get paused(): boolean {
@@ -136,6 +169,11 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
       voice: utterance.voice,
       at,
     });
+    const previous = this.calls.at(-2);
+    if (this.dropSpeakAfterCancel && previous?.method === 'cancel') {
+      this.dropped.push(utterance);
+      return;
+    }
     this.#queue.push(utterance);
     if (this.#queue.length === 1) this.#begin(true);
   }
@@ -143,6 +181,10 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
   /** Like browsers: the current utterance gets `interrupted` and queued ones `canceled`, asynchronously. */
   cancel(): void {
     this.calls.push({ method: 'cancel', at: performance.now() });
+    this.#dropAll();
+  }
+
+  #dropAll(): void {
     const [current, ...rest] = this.#queue;
     this.#queue = [];
     this.#stopSteps();
@@ -157,6 +199,8 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
 
   pause(): void {
     this.calls.push({ method: 'pause', at: performance.now() });
+    if (this.pauseQuirk === 'ignored') return;
+    if (this.pauseQuirk === 'cancels') return this.#dropAll();
     if (this.#isPaused) return;
     this.#isPaused = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
@@ -168,6 +212,11 @@ export class FakeSpeechSynthesis extends EventTarget implements SpeechSynthesis 
     this.calls.push({ method: 'resume', at: performance.now() });
     if (!this.#isPaused) return;
     this.#isPaused = false;
+    if (this.resumeQuirk === 'silent' && this.current && this.#started) {
+      // Speaking, by its flags, and never a sound or an event again.
+      this.#stopSteps();
+      return;
+    }
     if (this.current && this.#started) this.fireOn(this.current, 'resume');
     this.#scheduleNext();
   }
@@ -344,6 +393,9 @@ export function installFakeSpeech(options: FakeSpeechOptions = {}): InstalledFak
   });
 
   Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => fake });
+  if (options.userAgent !== undefined) {
+    Object.defineProperty(navigator, 'userAgent', { configurable: true, value: options.userAgent });
+  }
   Object.defineProperty(window, 'SpeechSynthesisUtterance', {
     configurable: true,
     writable: true,
@@ -354,6 +406,8 @@ export function installFakeSpeech(options: FakeSpeechOptions = {}): InstalledFak
     fake.cancel();
     restore('speechSynthesis', synthDescriptor);
     restore('SpeechSynthesisUtterance', utteranceDescriptor);
+    // The own property shadows the prototype's getter; deleting it brings that back.
+    if (options.userAgent !== undefined) Reflect.deleteProperty(navigator, 'userAgent');
   };
   return fake;
 }

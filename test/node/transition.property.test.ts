@@ -169,6 +169,10 @@ const command: fc.Arbitrary<Step> = fc
       arbitrary: fc.record({ type: fc.constant('voice' as const), voiceId: fc.constantFrom(null, 'a', 'b') }),
     },
     {
+      weight: 2,
+      arbitrary: fc.record({ type: fc.constant('apply-rate' as const), wordsKnown: fc.boolean() }),
+    },
+    {
       weight: 1,
       arbitrary: fc.record({
         type: fc.constant('load' as const),

@@ -22,7 +22,7 @@ describe('transition', () => {
     const asked = run([{ type: 'play' }], loaded);
     assert.equal(asked.state.status, 'starting');
     assert.deepEqual(asked.effects, [
-      { type: 'speak', token: 1, paragraphIndex: 0, chunkIndex: 0, rate: 1, voiceId: null },
+      { type: 'speak', token: 1, paragraphIndex: 0, chunkIndex: 0, from: 0, rate: 1, voiceId: null },
     ]);
     const started = run([{ type: 'engine-start', token: 1 }], asked.state);
     assert.equal(started.state.status, 'playing');
@@ -74,8 +74,35 @@ describe('transition', () => {
     assert.equal(paused.state.status, 'paused');
     assert.deepEqual(paused.effects, [{ type: 'pause-engine' }]);
     const resumed = run([{ type: 'toggle' }], paused.state);
-    assert.equal(resumed.state.status, 'playing');
+    // A resume can be silent: "playing" only once the engine says `start` again.
+    assert.equal(resumed.state.status, 'starting');
     assert.deepEqual(resumed.effects, [{ type: 'resume-engine' }]);
+    const confirmed = run([{ type: 'engine-start', token: resumed.state.token }], resumed.state);
+    assert.equal(confirmed.state.status, 'playing');
+  });
+
+  it('keeps the word heard last when a pause is cancelled before the resume is confirmed', () => {
+    const playing = run(
+      [
+        { type: 'play' },
+        { type: 'engine-start', token: 1 },
+        { type: 'engine-boundary', token: 1, charIndex: 12, charLength: 5 },
+      ],
+      loaded,
+    ).state;
+    const resuming = run([{ type: 'pause' }, { type: 'play' }, { type: 'pause' }], playing);
+    assert.equal(resuming.state.status, 'paused');
+    assert.equal(resuming.effects.at(-1)?.type, 'cancel');
+    const again = run([{ type: 'play' }], resuming.state);
+    assert.deepEqual(again.effects[0], {
+      type: 'speak',
+      token: 3,
+      paragraphIndex: 0,
+      chunkIndex: 0,
+      from: 12,
+      rate: 1,
+      voiceId: null,
+    });
   });
 
   it('cancels rather than pausing an utterance that has not started', () => {
@@ -101,14 +128,68 @@ describe('transition', () => {
     assert.equal(retry.state.paragraphIndex, 2);
   });
 
-  it('restarts the current chunk when the rate changes while reading', () => {
+  it('gathers speed changes into one restart from the current word', () => {
+    const playing = run(
+      [
+        { type: 'play' },
+        { type: 'engine-start', token: 1 },
+        { type: 'engine-boundary', token: 1, charIndex: 7, charLength: 3 },
+      ],
+      loaded,
+    ).state;
+    const presses = run(
+      [
+        { type: 'rate', rate: 1.25 },
+        { type: 'rate', rate: 1.5 },
+        { type: 'rate', rate: 1.75 },
+      ],
+      playing,
+    );
+    assert.deepEqual(
+      presses.effects.map((effect) => effect.type),
+      ['apply-rate-soon', 'apply-rate-soon', 'apply-rate-soon'],
+    );
+    const applied = run([{ type: 'apply-rate', wordsKnown: true }], presses.state);
+    assert.deepEqual(applied.effects, [
+      { type: 'cancel' },
+      { type: 'speak', token: 3, paragraphIndex: 0, chunkIndex: 0, from: 7, rate: 1.75, voiceId: null },
+    ]);
+    assert.equal(applied.state.status, 'playing', 'no "Starting…" for a speed change');
+  });
+
+  it('without word boundaries, a new speed waits for the next sentence rather than repeating this one', () => {
     const playing = run([{ type: 'play' }, { type: 'engine-start', token: 1 }], loaded).state;
-    const faster = run([{ type: 'rate', rate: 1.5 }], playing);
+    const faster = run(
+      [
+        { type: 'rate', rate: 2 },
+        { type: 'apply-rate', wordsKnown: false },
+      ],
+      playing,
+    );
     assert.deepEqual(
       faster.effects.map((effect) => effect.type),
-      ['cancel', 'speak'],
+      ['apply-rate-soon'],
     );
-    assert.equal(faster.effects[1]?.type === 'speak' && faster.effects[1].rate, 1.5);
+    const next = run([{ type: 'engine-end', token: 1 }], faster.state);
+    assert.equal(next.effects[0]?.type === 'speak' && next.effects[0].rate, 2);
+  });
+
+  it('a speed change while paused lets the held utterance go and speaks on from the word', () => {
+    const playing = run(
+      [
+        { type: 'play' },
+        { type: 'engine-start', token: 1 },
+        { type: 'engine-boundary', token: 1, charIndex: 4, charLength: 2 },
+      ],
+      loaded,
+    ).state;
+    const changed = run([{ type: 'pause' }, { type: 'rate', rate: 0.75 }], playing);
+    assert.deepEqual(
+      changed.effects.map((effect) => effect.type),
+      ['pause-engine', 'cancel'],
+    );
+    const resumed = run([{ type: 'play' }], changed.state);
+    assert.equal(resumed.effects[0]?.type === 'speak' && resumed.effects[0].from, 4);
     assert.equal(run([{ type: 'rate', rate: 9 }], loaded).state.rate, 3);
     assert.equal(run([{ type: 'rate', rate: 0.1 }], loaded).state.rate, 0.5);
   });

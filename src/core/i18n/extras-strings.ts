@@ -25,6 +25,8 @@ export function excerpt(text: string, maxWords = 8): string {
 export const extraStrings = {
   voice: () => msg('Voice'),
   defaultVoice: () => msg('Default voice'),
+  // The voice picker (voice-picker.ts): other languages' voices only on request.
+  showAllLanguages: (count: string) => msg(str`Show all languages (${count} more voices)`),
   close: () => msg('Close'),
   progress: () => msg('Paragraph'),
   paragraphOf: (position: number, count: number, text: string) =>

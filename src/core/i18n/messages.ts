@@ -18,6 +18,7 @@ export type Message =
         | 'usingBuiltIn'
         | 'playingBuiltIn'
         | 'rateIgnored'
+        | 'usingBrowserVoice'
         | 'noArticle'
         | 'empty'
         | 'loadFailed'

@@ -36,6 +36,8 @@ export const strings = {
   // The built-in voice (eSpeak-NG) taking over where the browser cannot speak.
   usingBuiltIn: () => msg('Using the built-in voice'),
   playingBuiltIn: () => msg('Playing, with the built-in voice'),
+  // The browser's own voices arrived after the built-in voice stood in for them.
+  usingBrowserVoice: () => msg("Using the browser's voice"),
   loadingVoice: (percent: string) => msg(str`Loading voice… ${percent}`),
   // Said once when the voice was measured to read at the same speed whatever the rate (Flite in WebKitGTK).
   rateIgnored: () => msg('This voice cannot change speed. The built-in voice, in Settings, can.'),

@@ -20,6 +20,9 @@ import { transition } from './transition.ts';
 
 export { prepareArticle, type LoadedArticle } from './prepared-article.ts';
 
+/** Speed presses closer together than this (ms) make one restart. */
+export const RATE_DEBOUNCE_MS = 350;
+
 /** Engine news the listener should hear about: loading the built-in voice, or switching to it. */
 export type EngineNotice = EngineEvent & { readonly type: 'enginechange' | 'loading' | 'rateignored' };
 
@@ -31,7 +34,10 @@ export class PlaybackController implements ReactiveController {
   voices: readonly EngineVoice[] = [];
 
   readonly #highlighter = new Highlighter();
-  #utterance: { readonly id: number; readonly token: number } | null = null;
+  /** The utterance in flight; `from` is where its text starts in the chunk. */
+  #utterance: { readonly id: number; readonly token: number; readonly from: number } | null = null;
+  /** Gathers a run of speed changes into one restart (see `apply-rate`). */
+  #rateTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #pending: PlaybackEvent[] = [];
   /** Set by the host to say so when the chosen voice disappears. */
   onVoiceGone: () => void = () => undefined;
@@ -82,6 +88,7 @@ export class PlaybackController implements ReactiveController {
 
   hostDisconnected(): void {
     this.dispatch({ type: 'stop' });
+    this.#clearRateTimer();
     for (const cleanup of this.#cleanups) cleanup();
     this.#cleanups = [];
     this.#highlighter.clear();
@@ -170,6 +177,13 @@ export class PlaybackController implements ReactiveController {
         this.#utterance = null;
         this.#engine.cancel();
         return;
+      case 'apply-rate-soon':
+        this.#clearRateTimer();
+        this.#rateTimer = setTimeout(() => {
+          this.#rateTimer = undefined;
+          this.dispatch({ type: 'apply-rate', wordsKnown: this.#boundariesSeen });
+        }, RATE_DEBOUNCE_MS);
+        return;
       case 'pause-engine':
         // Paused in the gap between utterances: hold the next one until resumed.
         if (this.#gap.waiting) this.#gap.hold();
@@ -200,6 +214,8 @@ export class PlaybackController implements ReactiveController {
   #speak(effect: Extract<PlaybackEffect, { type: 'speak' }>): void {
     const unit = this.article?.units[effect.paragraphIndex];
     if (!unit) return;
+    // Spoken at the current speed: a pending restart for a new speed is moot.
+    this.#clearRateTimer();
     const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);
     // Cut the paragraph now (lazily), or again for a new rate or engine, keeping the place.
     const previous = this.#cut;
@@ -225,22 +241,26 @@ export class PlaybackController implements ReactiveController {
     const pauseMs = this.#ended ? pauseBetween(this.#ended, here) : 0;
     this.#last = here;
     const spoken = (this.#spoken = applyLexicon(utterance.text, this.#lexicon()));
+    // Going on from a word (after a pause that cancelled, or a speed change): `from` is an offset
+    // into the spoken text, as the engine's boundaries are. A re-cut utterance starts afresh.
+    const from = place === effect.chunkIndex ? Math.min(spoken.text.length, Math.max(0, effect.from)) : 0;
     const policy = this.#engine.utterancePolicy?.(voiceId) ?? DEFAULT_POLICY;
     const request: SpeakRequest = {
-      text: spoken.text,
+      text: spoken.text.slice(from),
       lang: unit.lang,
       rate: effect.rate,
-      ...(voiceId ? { voiceId } : {}),
+      ...(voiceId ? { voiceId, voiceChosen: voiceId === effect.voiceId } : {}),
       ...(policy.pausesInAudio && pauseMs > 0 ? { pauseBeforeMs: pauseMs } : {}),
     };
     this.#gap.stop();
     this.#utterance = null;
     // Web Speech has no silence of its own to ask for: wait, cancellably.
-    if (pauseMs > 0 && !policy.pausesInAudio) this.#gap.start(pauseMs, () => this.#speakNow(request, effect.token));
-    else this.#speakNow(request, effect.token);
+    if (pauseMs > 0 && !policy.pausesInAudio)
+      this.#gap.start(pauseMs, () => this.#speakNow(request, effect.token, from));
+    else this.#speakNow(request, effect.token, from);
   }
 
-  #speakNow(request: SpeakRequest, token: number): void {
+  #speakNow(request: SpeakRequest, token: number, from: number): void {
     // Others must cancel before we speak: their cancel() would clear our utterance too.
     takeTurn(this.#turn);
     // Events reported from inside speak() carry an id we learn only when it
@@ -250,7 +270,7 @@ export class PlaybackController implements ReactiveController {
     this.#utterance = null;
     try {
       const id = this.#engine.speak(request);
-      this.#utterance = { id, token };
+      this.#utterance = { id, token, from };
     } catch {
       // An engine that throws rather than reports must not throw out of a
       // click handler: it is a failed utterance (one retry, then the error).
@@ -296,7 +316,7 @@ export class PlaybackController implements ReactiveController {
         return this.dispatch({
           type: 'engine-boundary',
           token,
-          charIndex: event.charIndex,
+          charIndex: event.charIndex + current.from,
           charLength: event.charLength,
         });
       case 'end':
@@ -305,6 +325,11 @@ export class PlaybackController implements ReactiveController {
       case 'error':
         return this.dispatch({ type: 'engine-error', token, code: event.code });
     }
+  }
+
+  #clearRateTimer(): void {
+    if (this.#rateTimer !== undefined) clearTimeout(this.#rateTimer);
+    this.#rateTimer = undefined;
   }
 
   #syncHighlight(): void {

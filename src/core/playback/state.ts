@@ -21,6 +21,12 @@ export interface PlaybackState {
   /** Utterance within the paragraph: a sentence, or part of a long one. */
   readonly chunkIndex: number;
   /**
+   * Where in the chunk's text (UTF-16) the utterance in flight starts, or the
+   * next one will: past 0 when speech goes on from a word after a pause or
+   * a speed change.
+   */
+  readonly from: number;
+  /**
    * How many utterances each paragraph has; its length is the paragraph
    * count. Paragraphs are cut only when read (see the `utterances` event), so
    * an entry is 1 until then.
@@ -51,6 +57,12 @@ export type PlaybackEvent =
   | { readonly type: 'previous' }
   | { readonly type: 'seek'; readonly paragraphIndex: number; readonly play?: boolean }
   | { readonly type: 'rate'; readonly rate: number }
+  /**
+   * The debounced end of a run of speed changes: speak again at the new rate
+   * from the current word. `wordsKnown`: the engine reports word boundaries,
+   * so a missing word means "nothing heard yet", not "no place known".
+   */
+  | { readonly type: 'apply-rate'; readonly wordsKnown: boolean }
   | { readonly type: 'voice'; readonly voiceId: string | null }
   /**
    * The controller cut the current paragraph into `count` utterances (lazily,
@@ -81,10 +93,14 @@ export type PlaybackEffect =
       readonly token: number;
       readonly paragraphIndex: number;
       readonly chunkIndex: number;
+      /** Offset in the chunk's text to speak from. */
+      readonly from: number;
       readonly rate: number;
       readonly voiceId: string | null;
     }
   | { readonly type: 'cancel' }
+  /** (Re)start the debounce that ends in `apply-rate`. */
+  | { readonly type: 'apply-rate-soon' }
   | { readonly type: 'pause-engine' }
   | { readonly type: 'resume-engine' };
 
@@ -97,6 +113,7 @@ export const initialState: PlaybackState = Object.freeze({
   status: 'idle',
   paragraphIndex: 0,
   chunkIndex: 0,
+  from: 0,
   chunkCounts: [],
   rate: 1,
   voiceId: null,

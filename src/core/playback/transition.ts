@@ -14,8 +14,11 @@ import {
   type Transition,
 } from './state.ts';
 
-/** Errors after which the same chunk is tried once more before giving up. */
-const RETRYABLE: ReadonlySet<EngineErrorCode> = new Set(['synthesis-failed', 'timeout']);
+/**
+ * Errors after which the same chunk is tried once more before giving up.
+ * Not `timeout`: the engine has already spoken it again before reporting one.
+ */
+const RETRYABLE: ReadonlySet<EngineErrorCode> = new Set(['synthesis-failed']);
 
 function freeze(state: PlaybackState, effects: PlaybackEffect[] = []): Transition {
   return { state: Object.freeze(state), effects };
@@ -41,17 +44,23 @@ function speak(state: PlaybackState, retries = 0): Transition {
       token,
       paragraphIndex: state.paragraphIndex,
       chunkIndex: state.chunkIndex,
+      from: state.from,
       rate: state.rate,
       voiceId: state.voiceId,
     },
   ]);
 }
 
-/** Drop the utterance in flight; bumping the token makes its late events stale. */
-function silence(state: PlaybackState): { state: PlaybackState; effects: PlaybackEffect[] } {
+/**
+ * Drop the utterance in flight; bumping the token makes its late events
+ * stale. The only source of `cancel`: nothing in flight, nothing to cancel.
+ * `keepPlace`: the next utterance starts at the word last heard.
+ */
+function silence(state: PlaybackState, keepPlace = false): { state: PlaybackState; effects: PlaybackEffect[] } {
   if (!state.inFlight) return { state, effects: [] };
+  const from = keepPlace ? (state.word?.start ?? state.from) : state.from;
   return {
-    state: { ...state, inFlight: false, token: state.token + 1, word: null },
+    state: { ...state, inFlight: false, token: state.token + 1, word: null, from },
     effects: [{ type: 'cancel' }],
   };
 }
@@ -65,6 +74,7 @@ function moveTo(state: PlaybackState, paragraphIndex: number, play: boolean): Tr
     ...silenced.state,
     paragraphIndex: target,
     chunkIndex: 0,
+    from: 0,
     retries: 0,
     word: null,
   };
@@ -86,8 +96,9 @@ function play(state: PlaybackState): Transition {
       return freeze(state);
     case 'paused':
       if (state.inFlight) {
-        // The engine holds the utterance natively paused: resume it in place.
-        return freeze({ ...state, status: 'playing' }, [{ type: 'resume-engine' }]);
+        // The engine holds the utterance: resume it in place. "Playing" only
+        // once the engine confirms with `start` (a resume can be silent).
+        return freeze({ ...state, status: 'starting' }, [{ type: 'resume-engine' }]);
       }
       return speak(state);
     case 'ended':
@@ -106,7 +117,7 @@ function pause(state: PlaybackState): Transition {
   }
   if (state.status === 'starting' || state.status === 'playing') {
     // Not confirmed yet: a native pause could be lost, so cancel and re-speak on play.
-    const silenced = silence(state);
+    const silenced = silence(state, true);
     return freeze({ ...silenced.state, status: 'paused' }, silenced.effects);
   }
   return freeze(state);
@@ -126,9 +137,34 @@ function respeak(state: PlaybackState): Transition {
   return freeze(state);
 }
 
+/**
+ * A new speed keeps the place. While speaking, repeated presses are gathered
+ * (the controller debounces `apply-rate-soon` into one `apply-rate`). While
+ * the engine holds a paused utterance at the old speed, it is let go, and
+ * play speaks on from the word heard last.
+ */
+function changeRate(state: PlaybackState): Transition {
+  if (isActive(state) && state.inFlight) return freeze(state, [{ type: 'apply-rate-soon' }]);
+  const silenced = silence(state, true);
+  return freeze(silenced.state, silenced.effects);
+}
+
+/**
+ * Speak on from the current word at the new speed. Without a known word on
+ * an engine that reports none, the new speed waits for the next sentence
+ * rather than repeating this one from its start.
+ */
+function applyRate(state: PlaybackState, wordsKnown: boolean): Transition {
+  if (!isActive(state) || !state.inFlight) return freeze(state);
+  if (state.status === 'playing' && state.word === null && !wordsKnown) return freeze(state);
+  const silenced = silence(state, true);
+  const spoken = speak(silenced.state);
+  return freeze(spoken.state, [...silenced.effects, ...spoken.effects]);
+}
+
 function advance(state: PlaybackState): Transition {
   const chunks = state.chunkCounts[state.paragraphIndex] ?? 0;
-  const done: PlaybackState = { ...state, inFlight: false, word: null, retries: 0 };
+  const done: PlaybackState = { ...state, inFlight: false, word: null, retries: 0, from: 0 };
   // An utterance can end just after the listener paused: move on, but stay quiet.
   const go = state.status === 'paused' ? (next: PlaybackState) => freeze(next) : speak;
   if (state.chunkIndex + 1 < chunks) {
@@ -168,6 +204,7 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
           chunkCounts: counts,
           paragraphIndex,
           chunkIndex: 0,
+          from: 0,
           retries: 0,
         },
         silenced.effects,
@@ -190,8 +227,10 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
     case 'rate': {
       const rate = clampRate(event.rate);
       if (rate === state.rate) return freeze(state);
-      return respeak({ ...state, rate });
+      return changeRate({ ...state, rate });
     }
+    case 'apply-rate':
+      return applyRate(state, event.wordsKnown);
     case 'voice':
       if (event.voiceId === state.voiceId) return freeze(state);
       return respeak({ ...state, voiceId: event.voiceId });

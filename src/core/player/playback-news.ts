@@ -67,6 +67,9 @@ export class PlaybackNews {
         this.#loadingSaidAt = -Infinity;
         message = playing ? { key: 'playing' } : null;
       }
+    } else if (event.engine !== 'built-in') {
+      // Back to the browser's voices happens between sentences while reading: said at once.
+      message = { key: 'usingBrowserVoice' };
     } else {
       message = playing ? { key: 'usingBuiltIn' } : null;
       if (!playing) this.#builtInNotice = true;

@@ -12,6 +12,8 @@ export interface EngineVoice {
   /** BCP 47 tag, e.g. `en-US`. */
   readonly lang: string;
   readonly isDefault: boolean;
+  /** Works offline (`SpeechSynthesisVoice.localService`); undefined counts as local. */
+  readonly local?: boolean;
   /** Which engine owns the voice, e.g. `web-speech` or `built-in`. */
   readonly engine: string;
 }
@@ -26,6 +28,8 @@ export interface SpeakRequest {
   readonly voiceId?: string;
   /** Silence before the speech, in ms; only engines whose policy says `pausesInAudio` read it. */
   readonly pauseBeforeMs?: number;
+  /** `voiceId` is the listener's own choice (Settings), not one matched by language: always honour it. */
+  readonly voiceChosen?: boolean;
 }
 
 /**
@@ -69,13 +73,18 @@ export interface SpeechEngine {
   /** `web-speech` or `built-in`. */
   readonly id: string;
   /**
-   * Queue nothing: cancels whatever is speaking and speaks `request`.
+   * Speaks `request` in place of the current utterance, whose later events
+   * are dropped. It does not cancel by itself: call `cancel()` first when
+   * something may still be speaking.
    * Returns the utterance id that this utterance's events will carry.
    * Must be called synchronously inside a user gesture for iOS/Safari.
    */
   speak(request: SpeakRequest): number;
+  /** Holds speech in place; an engine may do it by cancelling and remembering the place. */
   pause(): void;
+  /** Continues after `pause()`, emitting `start` again for the same utterance once speech is confirmed. */
   resume(): void;
+  /** Stops speech; touches the platform only when something is speaking or pending. */
   cancel(): void;
   /** Voices known now (may grow later: listen for `voiceschanged`). */
   voices(): readonly EngineVoice[];

@@ -2,13 +2,18 @@
  * The engine the player uses: the browser's own voices when they work, the
  * built-in eSpeak-NG voice when they do not.
  *
- * It switches (once, saying so with `enginechange`) when `speechSynthesis`
+ * It switches (saying so once with `enginechange`) when `speechSynthesis`
  * is missing, when `ready()` found no voices (and none came since), or when an utterance fails in
- * a way that means "this browser cannot speak" (synthesis-failed,
- * unavailable, no-voice, or the watchdog's timeout). The failed utterance is
- * then spoken again by the built-in engine under the same utterance id, so
- * the player never sees the failure and keeps its place. A built-in voice
- * chosen in the picker uses the built-in engine directly.
+ * a way that means "this browser cannot speak" (unavailable, no-voice, the
+ * watchdog's timeout, or synthesis-failed twice in a row: once is retried
+ * with the browser). The failed utterance is then spoken again by the
+ * built-in engine under the same utterance id, so the player never sees the
+ * failure and keeps its place. A built-in voice chosen in the picker uses the
+ * built-in engine directly.
+ *
+ * The switch is never final (see late-voices.ts): browser voices that arrive
+ * later take over again at the next utterance, and a browser voice the
+ * listener chose is always used.
  *
  * The built-in engine is loaded only when first needed, and reached like the
  * browser's: the polyfill's `speechSynthesis` behind the same Web Speech
@@ -29,6 +34,7 @@ import { WebSpeechEngine } from './web-speech-engine.ts';
 import { WEB_SPEECH_ENGINE_ID } from './web-speech-map.ts';
 import { EngineListeners } from './engine-listeners.ts';
 import { BUILT_IN_POLICY, WEB_SPEECH_POLICY, type UtterancePolicy } from './utterance-policy.ts';
+import { LateVoices } from './late-voices.ts';
 
 /** `auto` falls back; the others pin one engine (and report its failures as they are). */
 export type EngineChoice = 'auto' | 'web-speech' | 'built-in';
@@ -42,6 +48,8 @@ export interface FallbackEngineOptions {
   readonly choice?: () => EngineChoice;
   /** Whether the built-in engine can run here at all (Worker and Web Audio). */
   readonly builtInSupported?: boolean;
+  /** How often (ms) the browser's voices are read while the built-in voice stands in. */
+  readonly lateVoicesPollMs?: number;
 }
 
 interface Current {
@@ -49,6 +57,8 @@ interface Current {
   readonly request: SpeakRequest;
   engine: SpeechEngine | null;
   innerId: number;
+  /** A transient failure was already retried with the browser. */
+  retried: boolean;
 }
 
 export class FallbackEngine implements SpeechEngine {
@@ -60,6 +70,7 @@ export class FallbackEngine implements SpeechEngine {
   #loading: Promise<SpeechEngine> | null = null;
   #switched = false;
   #announced = false;
+  #announcedBack = false;
   /** ready() found no voices: the next utterance goes to the built-in voice unless some arrived. */
   #noVoices = false;
   #current: Current | null = null;
@@ -72,13 +83,17 @@ export class FallbackEngine implements SpeechEngine {
   #early: Array<{ readonly engine: SpeechEngine; readonly event: EngineEvent }> | null = null;
   readonly #listeners = new EngineListeners();
   readonly #cleanups: Array<() => void> = [];
+  /** The browser's voices, watched while the built-in voice stands in for them. */
+  readonly #late: LateVoices;
 
   constructor(options: FallbackEngineOptions = {}) {
     this.#web = options.webSpeech ?? new WebSpeechEngine();
     this.#loadBuiltIn = options.loadBuiltIn ?? loadBuiltInSpeech;
     this.#choice = options.choice ?? (() => 'auto');
     this.#canUseBuiltIn = options.builtInSupported ?? builtInSupported();
+    this.#late = new LateVoices(() => this.#web.voices(), options.lateVoicesPollMs);
     this.#cleanups.push(this.#web.subscribe((event) => this.#onInner(this.#web, event)));
+    this.#cleanups.push(() => this.#late.dispose());
   }
 
   /** The engine speaking now: `web-speech` or `built-in`. */
@@ -88,8 +103,9 @@ export class FallbackEngine implements SpeechEngine {
 
   speak(request: SpeakRequest): number {
     this.#stop();
-    if (this.#noVoices && this.#web.voices().length === 0) this.#switchToBuiltIn();
-    const current: Current = { id: ++this.#lastId, request, engine: null, innerId: 0 };
+    if (this.#noVoices && this.#web.voices().length === 0) this.#switchToBuiltIn(request.lang);
+    if (this.#switched && this.#late.backFor(request)) this.#switchBack();
+    const current: Current = { id: ++this.#lastId, request, engine: null, innerId: 0, retried: false };
     this.#current = current;
     if (this.#useBuiltIn(request.voiceId)) {
       this.#speakBuiltIn(current);
@@ -98,9 +114,7 @@ export class FallbackEngine implements SpeechEngine {
       // switch to the built-in voice starts from a timer, where WebKit keeps a
       // new AudioContext suspended and the listener would hear nothing.
       if (this.#canUseBuiltIn && this.#choice() === 'auto') unlockAudio();
-      const { voiceId, ...rest } = request;
-      // A built-in voice id means nothing to the browser: let it choose by language.
-      this.#speakOn(this.#web, current, isBuiltInVoiceId(voiceId) ? rest : request);
+      this.#speakOn(this.#web, current, this.#webRequest(request));
     }
     return current.id;
   }
@@ -111,6 +125,12 @@ export class FallbackEngine implements SpeechEngine {
     if (this.#useBuiltIn(voiceId) || (switching && this.#choice() === 'auto'))
       return this.#builtIn?.utterancePolicy?.(voiceId) ?? BUILT_IN_POLICY;
     return this.#web.utterancePolicy?.(voiceId) ?? WEB_SPEECH_POLICY;
+  }
+
+  /** A built-in voice id means nothing to the browser: let it choose by language. */
+  #webRequest(request: SpeakRequest): SpeakRequest {
+    const { voiceId, ...rest } = request;
+    return isBuiltInVoiceId(voiceId) ? rest : request;
   }
 
   pause(): void {
@@ -155,8 +175,20 @@ export class FallbackEngine implements SpeechEngine {
     return this.#canUseBuiltIn && (this.#switched || isBuiltInVoiceId(voiceId));
   }
 
-  #switchToBuiltIn(): void {
-    if (this.#canUseBuiltIn && this.#choice() === 'auto') this.#switched = true;
+  #switchToBuiltIn(lang: string): void {
+    if (!this.#canUseBuiltIn || this.#choice() !== 'auto') return;
+    this.#switched = true;
+    this.#late.watch(lang);
+  }
+
+  /** Browser voices came (or were chosen): use them again, and say so once. */
+  #switchBack(): void {
+    this.#switched = false;
+    this.#late.stop();
+    if (this.#announced && !this.#announcedBack) {
+      this.#announcedBack = true;
+      this.#emit({ type: 'enginechange', engine: WEB_SPEECH_ENGINE_ID });
+    }
   }
 
   #speakBuiltIn(current: Current): void {
@@ -232,7 +264,13 @@ export class FallbackEngine implements SpeechEngine {
       this.#choice() === 'auto' &&
       this.#canUseBuiltIn
     ) {
-      this.#switchToBuiltIn();
+      if (event.code === 'synthesis-failed' && !current.retried) {
+        // Transient more often than not (Firefox fails a speak() while its voice list fills): once more.
+        current.retried = true;
+        this.#speakOn(this.#web, current, this.#webRequest(current.request));
+        return;
+      }
+      this.#switchToBuiltIn(current.request.lang);
       current.engine = null;
       this.#speakBuiltIn(current);
       return;

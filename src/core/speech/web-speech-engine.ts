@@ -1,7 +1,26 @@
 /**
  * The browser's own `speechSynthesis` behind the `SpeechEngine` interface,
- * with the field's known quirks handled here so the player never sees them
- * (docs/speech-engines.md lists them, with their sources).
+ * with the field's known quirks handled here so the player never sees them.
+ *
+ * - Stale events after `cancel()`: every native utterance has a generation,
+ *   and events of any but the live one are dropped.
+ * - Pause: per platform (web-speech-quirks.ts), `pause()` either holds the
+ *   utterance natively or cancels it and remembers the place. A native pause
+ *   the engine does not confirm (`pause` event or `paused`) within
+ *   `pauseConfirmMs`, or one held longer than `nativePauseMaxMs`, becomes such
+ *   a cancel. Resume says `start` again only once speech is confirmed, and
+ *   speaks again from the last word heard (the sentence start without
+ *   boundaries), under the same utterance id, boundaries still indexing the
+ *   request's text.
+ * - A wedged engine (no `start`, no error) is caught within `watchdogStartMs`:
+ *   the utterance is spoken once more, and only if that fails too is
+ *   `timeout` reported.
+ * - `speak()` never cancels by itself; `cancel()` touches `speechSynthesis`
+ *   only when something is speaking or pending. Where a `speak()` right after
+ *   `cancel()` can be dropped, its `start` is awaited only `afterCancelStartMs`
+ *   before it is spoken again. (An empty utterance to take the drop, as some
+ *   projects do, silenced the next one in Chromium 156 with speech-dispatcher
+ *   0.11 when measured, so it is not used.)
  */
 import type {
   EngineErrorCode,
@@ -11,172 +30,127 @@ import type {
   SpeakRequest,
   SpeechEngine,
 } from './engine.ts';
-import { WEB_SPEECH_ENGINE_ID, clamp, toEngineErrorCode } from './web-speech-map.ts';
+import { WEB_SPEECH_ENGINE_ID, clamp, createUtterance, toEngineErrorCode } from './web-speech-map.ts';
 import { WebSpeechVoices } from './web-speech-voices.ts';
 import { EngineListeners } from './engine-listeners.ts';
 import { SpeakingRate } from './speaking-rate.ts';
+import { newCurrent, type Current } from './web-speech-current.ts';
+import { resolveOptions, type ResolvedOptions, type WebSpeechEngineOptions } from './web-speech-options.ts';
 
-export interface WebSpeechEngineOptions {
-  /**
-   * Any object with the `SpeechSynthesis` interface: the browser's (the
-   * default, `globalThis.speechSynthesis`) or one from the polyfill's
-   * `createSpeechSynthesis()`; `null` means "not available".
-   */
-  readonly synth?: SpeechSynthesis | null;
-  /** The `SpeechSynthesisUtterance` class that goes with `synth`; defaults to the global one. */
-  readonly utterance?: typeof SpeechSynthesisUtterance;
-  /** How long `ready()` waits for voices before resolving with what there is. */
-  readonly voicesTimeoutMs?: number;
-  /** No `start` within this long means the engine cannot speak. */
-  readonly watchdogStartMs?: number;
-  /**
-   * After `start`, until the voice's real speed is measured, allow this many
-   * ms per character before giving up (at any rate of 1 or more: the rate
-   * may be ignored). Once measured, the deadline follows the measurement.
-   */
-  readonly watchdogEndFactor?: number;
-  /** ...but never less than this many ms. */
-  readonly watchdogEndMinMs?: number;
-  /** Emulate pause by cancel + restart. Defaults to true on Android. */
-  readonly emulatePause?: boolean;
-  /** Where to listen for `pagehide`; defaults to `globalThis.window`, `null` for none. */
-  readonly window?: Window | null;
-}
-
-interface Current {
-  /** Public id: what events carry, unchanged across an emulated pause. */
-  readonly id: number;
-  readonly request: SpeakRequest;
-  /** Native generation of the live utterance; events from any other are stale. */
-  native: number;
-  /**
-   * Held so Chrome cannot garbage-collect an utterance mid-speech, which
-   * silently drops its `end` event.
-   */
-  utterance: SpeechSynthesisUtterance | null;
-  started: boolean;
-  paused: boolean;
-  /** `performance.now()` at `start`; NaN once a pause spoils the measurement. */
-  startedAt: number;
-}
+export type { WebSpeechEngineOptions };
 
 /** Speeds are learned per voice: the chosen one, or the browser's default for the language. */
 function voiceKey(request: SpeakRequest): string {
   return request.voiceId ?? `lang:${request.lang}`;
 }
 
-function detectAndroid(): boolean {
-  const userAgent = globalThis.navigator?.userAgent ?? '';
-  return /\bAndroid\b/i.test(userAgent);
-}
-
 export class WebSpeechEngine implements SpeechEngine {
   readonly id = WEB_SPEECH_ENGINE_ID;
 
+  readonly #options: ResolvedOptions;
   readonly #synth: SpeechSynthesis | null;
-  readonly #Utterance: typeof SpeechSynthesisUtterance | undefined;
   readonly #win: Window | null;
-  readonly #watchdogStartMs: number;
-  readonly #watchdogEndFactor: number;
-  readonly #watchdogEndMinMs: number;
-  readonly #emulatePause: boolean;
 
   readonly #listeners = new EngineListeners();
+  readonly #voiceList: WebSpeechVoices;
   #lastUtteranceId = 0;
   #lastNative = 0;
   #current: Current | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** What the voices really do with the rate: the end watchdog's deadlines, and `rateignored`. */
   readonly #speakingRate = new SpeakingRate();
   /** Listeners are running: a speak() now comes from inside an utterance's event. */
   #inEvent = false;
-  #watchdog: ReturnType<typeof setTimeout> | undefined;
-  readonly #voiceList: WebSpeechVoices;
+  /** A native cancel happened and no speak since. */
+  #cancelled = false;
   #disposed = false;
 
   constructor(options: WebSpeechEngineOptions = {}) {
-    this.#synth = options.synth === undefined ? (globalThis.speechSynthesis ?? null) : options.synth;
-    this.#Utterance = options.utterance ?? globalThis.SpeechSynthesisUtterance;
-    this.#win = options.window === undefined ? (globalThis.window ?? null) : options.window;
-    this.#watchdogStartMs = options.watchdogStartMs ?? 4000;
-    this.#watchdogEndFactor = options.watchdogEndFactor ?? 200;
-    this.#watchdogEndMinMs = options.watchdogEndMinMs ?? 8000;
-    this.#emulatePause = options.emulatePause ?? detectAndroid();
-
-    this.#voiceList = new WebSpeechVoices(this.#synth, options.voicesTimeoutMs ?? 2000, () =>
+    const resolved = (this.#options = resolveOptions(options));
+    this.#synth = resolved.synth;
+    this.#win = resolved.win;
+    this.#voiceList = new WebSpeechVoices(this.#synth, resolved.voicesTimeoutMs, () =>
       this.#emit({ type: 'voiceschanged' }),
     );
     this.#win?.addEventListener('pagehide', this.#onPageHide);
   }
 
   speak(request: SpeakRequest): number {
-    this.#stopCurrent();
+    // No cancel here: the caller cancels when something is speaking. The old
+    // utterance only goes stale, so its late events are dropped.
+    const old = this.#current;
+    if (old) this.#finish(old);
     const id = ++this.#lastUtteranceId;
     if (this.#disposed) return id;
-    const current: Current = {
-      id,
-      request,
-      native: 0,
-      utterance: null,
-      started: false,
-      paused: false,
-      startedAt: Number.NaN,
-    };
+    const current = newCurrent(id, request);
     this.#current = current;
-
-    if (!this.#synth || !this.#Utterance) {
-      // Async, like a real engine's error, so callers can rely on getting the
-      // id back before any event for it.
+    if (!this.#synth || !this.#options.Utterance) {
+      // Async, like a real engine's error, so callers get the id before any event.
       queueMicrotask(() => this.#fail(current, 'unavailable'));
       return id;
     }
-    // Chrome can keep `paused` true after cancel(), and then every later
-    // utterance stays silent until resume().
-    if (this.#synth.paused) this.#synth.resume();
-    this.#speakNative(current);
+    this.#speakNative(current, 0);
     return id;
   }
 
   pause(): void {
     const current = this.#current;
-    if (!current || current.paused || !this.#synth) return;
-    current.paused = true;
+    const synth = this.#synth;
+    if (!current || current.hold === 'native' || current.hold === 'cancelled' || !synth) return;
+    this.#clearTimer();
+    // A pause spoils the measurement of the voice's speed.
     current.startedAt = Number.NaN;
-    this.#clearWatchdog();
-    if (this.#emulatePause) {
-      // Android's pause() is a cancel() (mdn/browser-compat-data#4500):
-      // cancel on purpose and restart the sentence on resume.
-      this.#retireNative(current);
-      this.#synth.cancel();
-    } else {
-      this.#synth.pause();
+    if (this.#options.pause !== 'native' || !current.started || current.hold === 'resuming') {
+      return this.#cancelInPlace(current);
     }
+    current.hold = 'native';
+    current.confirmed = false;
+    synth.pause();
+    this.#timer = setTimeout(() => {
+      if (current.confirmed || synth.paused) {
+        this.#timer = setTimeout(
+          () => this.#cancelInPlace(current),
+          this.#options.nativePauseMaxMs - this.#options.pauseConfirmMs,
+        );
+      } else this.#cancelInPlace(current);
+    }, this.#options.pauseConfirmMs);
   }
 
   resume(): void {
     const current = this.#current;
-    if (!this.#synth) return;
-    if (!current?.paused) {
+    const synth = this.#synth;
+    if (!synth) return;
+    if (current?.hold === 'cancelled') {
+      current.hold = null;
+      this.#clearTimer();
+      return this.#speakNative(current, current.word ?? current.offset);
+    }
+    if (current?.hold !== 'native') {
       // Harmless when not paused, and un-sticks Chrome's stale paused flag.
-      if (!this.#emulatePause) this.#synth.resume();
+      if (synth.paused) synth.resume();
       return;
     }
-    current.paused = false;
-    if (this.#emulatePause) {
-      // Restart the sentence under the same public id: the consumer sees
-      // `start` again and boundaries from 0.
-      current.started = false;
-      this.#speakNative(current);
-    } else {
-      this.#synth.resume();
-      this.#armWatchdog(current);
-    }
+    this.#clearTimer();
+    current.hold = 'resuming';
+    current.confirmed = false;
+    synth.resume();
+    this.#timer = setTimeout(() => {
+      // Only the engine's word counts here: a resume can clear `paused` and never speak (easy-speech#300).
+      if (current.confirmed) this.#resumed(current);
+      else this.#respeak(current);
+    }, this.#options.pauseConfirmMs);
   }
 
   cancel(): void {
-    this.#stopCurrent();
+    const current = this.#current;
+    const live = current !== null && current.native !== 0;
+    if (current) this.#finish(current);
+    this.#nativeCancel(live);
   }
 
   voices(): readonly EngineVoice[] {
+    // Cheap when nothing changed; lets a caller poll engines that never fire `voiceschanged`.
+    this.#voiceList.refresh();
     return this.#voiceList.current;
   }
 
@@ -189,62 +163,78 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   dispose(): void {
-    this.#stopCurrent();
+    this.cancel();
     this.#disposed = true;
     this.#voiceList.dispose();
     this.#win?.removeEventListener('pagehide', this.#onPageHide);
     this.#listeners.clear();
   }
 
-  #speakNative(current: Current): void {
+  #speakNative(current: Current, from: number): void {
     const synth = this.#synth;
-    const Utterance = this.#Utterance;
-    if (!synth || !Utterance) return;
+    const Utterance = this.#options.Utterance;
+    if (!synth || !Utterance || this.#current !== current) return;
     const { request } = current;
     const native = ++this.#lastNative;
-    const utterance = new Utterance(request.text);
-    utterance.lang = request.lang;
-    utterance.rate = clamp(request.rate, 0.1, 10, 1);
-    utterance.pitch = clamp(request.pitch, 0, 2, 1);
-    utterance.volume = clamp(request.volume, 0, 1, 1);
+    const utterance = createUtterance(Utterance, request, request.text.slice(from));
     this.#applyVoice(utterance, request.voiceId);
 
     const isLive = (): boolean => this.#current === current && current.native === native;
-    utterance.addEventListener('start', () => {
-      if (!isLive()) return;
+    const on = (type: string, handler: (event: SpeechSynthesisEvent) => void): void =>
+      utterance.addEventListener(type, (event) => {
+        if (!isLive()) return;
+        this.#inEvent = true;
+        try {
+          handler(event as SpeechSynthesisEvent);
+        } finally {
+          this.#inEvent = false;
+        }
+      });
+    on('start', () => {
       current.started = true;
-      current.startedAt = performance.now();
+      // A whole utterance from its first word measures the voice's real speed.
+      current.startedAt = from === 0 && !current.recovered ? performance.now() : Number.NaN;
       this.#armWatchdog(current);
       this.#emit({ type: 'start', utteranceId: current.id });
     });
-    utterance.addEventListener('boundary', (event) => {
-      if (!isLive()) return;
-      this.#emit({
-        type: 'boundary',
-        utteranceId: current.id,
-        name: event.name === 'sentence' ? 'sentence' : 'word',
-        charIndex: Number.isFinite(event.charIndex) ? event.charIndex : 0,
-        // Older Chrome and Safari omit charLength; 0 tells the consumer to
-        // find the word itself (segment.ts `wordAt`).
-        charLength: Number.isFinite(event.charLength) ? event.charLength : 0,
-      });
+    on('boundary', (event) => {
+      if (current.hold === 'resuming') this.#resumed(current);
+      const charIndex = from + (Number.isFinite(event.charIndex) ? event.charIndex : 0);
+      const name = event.name === 'sentence' ? 'sentence' : 'word';
+      if (name === 'word') current.word = charIndex;
+      // Older Chrome and Safari omit charLength; 0 tells the consumer to find the word itself.
+      const charLength = Number.isFinite(event.charLength) ? event.charLength : 0;
+      this.#emit({ type: 'boundary', utteranceId: current.id, name, charIndex, charLength });
     });
-    utterance.addEventListener('end', () => {
-      if (!isLive()) return;
+    on('pause', () => (current.confirmed ||= current.hold === 'native'));
+    on('resume', () => {
+      if (current.hold === 'resuming') this.#resumed(current);
+    });
+    on('end', () => {
+      if (Number.isFinite(current.startedAt)) this.#measure(current);
       this.#finish(current);
       this.#emit({ type: 'end', utteranceId: current.id });
-      this.#measure(current);
     });
-    utterance.addEventListener('error', (event) => {
-      if (!isLive()) return;
-      this.#fail(current, toEngineErrorCode(event.error), false);
+    on('error', (event) => {
+      // A pause that acted as a cancel (Android): keep the place and speak on at resume.
+      if (current.hold === 'native') return this.#cancelInPlace(current);
+      this.#fail(current, toEngineErrorCode((event as SpeechSynthesisErrorEvent).error));
     });
 
     current.native = native;
+    current.offset = from;
     current.utterance = utterance;
-    this.#armWatchdog(current);
+    current.started = false;
+    // Right after a cancel the speak may be dropped (votingworks/bmd#1106): look sooner.
+    this.#armWatchdog(
+      current,
+      this.#cancelled && this.#options.cancelDropsSpeak ? this.#options.afterCancelStartMs : undefined,
+    );
+    this.#cancelled = false;
     const speakNow = (): void => {
       try {
+        // Chrome can keep `paused` true after cancel() (or a resume that failed), and then every later utterance stays silent.
+        if (synth.paused) synth.resume();
         synth.speak(utterance);
       } catch {
         queueMicrotask(() => {
@@ -264,10 +254,8 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   #applyVoice(utterance: SpeechSynthesisUtterance, id: string | undefined): void {
-    if (!id) return;
-    const voice = this.#voiceList.find(id);
-    // Unknown id (a setting from another browser): leave it unset so the
-    // browser picks a voice by `lang`.
+    // Unknown id (a setting from another browser): leave it unset so the browser picks by `lang`.
+    const voice = id ? this.#voiceList.find(id) : undefined;
     if (!voice) return;
     try {
       utterance.voice = voice;
@@ -277,30 +265,67 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   /**
-   * Before `start`: the engine may never speak (headless, no voices).
-   * After: Chromium with speech-dispatcher and no sound server fires `start`
-   * and never `end`, so allow a generous time per character.
+   * Before `start`: the engine may be wedged or have dropped the speak. After:
+   * speech-dispatcher with no sound server fires `start` and never `end`, so
+   * allow a generous time per character. Either way: speak once more (from
+   * the word heard last), then give up with `timeout`.
    */
-  #armWatchdog(current: Current): void {
-    this.#clearWatchdog();
+  #armWatchdog(current: Current, startMs = this.#options.watchdogStartMs): void {
+    this.#clearTimer();
     const rate = clamp(current.request.rate, 0.1, 10, 1);
-    const delay = current.started ? this.#endDeadlineMs(current.request, rate) : this.#watchdogStartMs;
-    const native = current.native;
-    this.#watchdog = setTimeout(() => {
-      if (this.#current !== current || current.native !== native || current.paused) return;
-      // Cancel first: a listener may retry synchronously on `timeout`, and a
-      // cancel after that killed the retry (found by the player's fault tests).
-      this.#synth?.cancel();
+    const length = current.request.text.length - current.offset;
+    // After `start`: the measured time for this voice, with margin; never shorter for a rate that may be ignored.
+    const delay = current.started
+      ? this.#speakingRate.deadlineMs(voiceKey(current.request), rate, length, {
+          unmeasuredMsPerCharacter: this.#options.watchdogEndFactor,
+          minimumMs: this.#options.watchdogEndMinMs,
+        })
+      : startMs;
+    this.#timer = setTimeout(() => {
+      if (this.#current !== current || current.hold) return;
+      if (!current.recovered) {
+        current.recovered = true;
+        return this.#respeak(current);
+      }
+      // Cancel first: a listener may retry synchronously on `timeout`.
+      this.#nativeCancel(true);
       this.#fail(current, 'timeout');
     }, delay);
   }
 
-  /** After `start`: the measured time for this voice, with margin; never shorter for a rate that may be ignored. */
-  #endDeadlineMs(request: SpeakRequest, rate: number): number {
-    return this.#speakingRate.deadlineMs(voiceKey(request), rate, request.text.length, {
-      unmeasuredMsPerCharacter: this.#watchdogEndFactor,
-      minimumMs: this.#watchdogEndMinMs,
-    });
+  /** Native resume confirmed: say `start` again and watch for the end. */
+  #resumed(current: Current): void {
+    if (this.#current !== current || current.hold !== 'resuming') return;
+    current.hold = null;
+    this.#armWatchdog(current);
+    this.#emit({ type: 'start', utteranceId: current.id });
+  }
+
+  /**
+   * Silence the live native utterance and speak again from the place heard.
+   * No cancel when nothing is speaking or pending (a dropped speak): that
+   * cancel would only invite the next drop.
+   */
+  #respeak(current: Current): void {
+    current.hold = null;
+    this.#retireNative(current);
+    this.#nativeCancel(false);
+    this.#speakNative(current, current.word ?? current.offset);
+  }
+
+  #cancelInPlace(current: Current): void {
+    if (this.#current !== current) return;
+    this.#clearTimer();
+    current.hold = 'cancelled';
+    this.#retireNative(current);
+    this.#nativeCancel(true);
+  }
+
+  #nativeCancel(force: boolean): void {
+    const synth = this.#synth;
+    if (!synth || !(force || synth.speaking || synth.pending)) return;
+    synth.cancel();
+    this.#cancelled = true;
   }
 
   /** Learns the voice's real speed from a finished utterance; says once if it ignores the rate. */
@@ -313,9 +338,9 @@ export class WebSpeechEngine implements SpeechEngine {
     }
   }
 
-  #clearWatchdog(): void {
-    if (this.#watchdog !== undefined) clearTimeout(this.#watchdog);
-    this.#watchdog = undefined;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Makes the live native utterance stale so its late events are ignored. */
@@ -325,39 +350,19 @@ export class WebSpeechEngine implements SpeechEngine {
   }
 
   #finish(current: Current): void {
-    this.#clearWatchdog();
+    this.#clearTimer();
     this.#retireNative(current);
     if (this.#current === current) this.#current = null;
   }
 
-  #fail(current: Current, code: EngineErrorCode, check = true): void {
-    if (check && this.#current !== current) return;
+  #fail(current: Current, code: EngineErrorCode): void {
+    if (this.#current !== current) return;
     this.#finish(current);
     this.#emit({ type: 'error', utteranceId: current.id, code });
   }
 
-  /**
-   * Marks the current utterance stale *before* cancelling: engines fire
-   * `end` or `error: interrupted` for it, sometimes after the next one began.
-   */
-  #stopCurrent(): void {
-    const current = this.#current;
-    if (current) this.#finish(current);
-    this.#clearWatchdog();
-    // Only when something speaks: WebKitGTK answers a needless cancel() made
-    // inside an `end` handler with a second `end` for the finished utterance,
-    // and from then on ignores cancel() and pause() (speech runs on after K).
-    if (this.#synth?.speaking || this.#synth?.pending) this.#synth.cancel();
-  }
-
   #emit(event: EngineEvent): void {
-    const outer = this.#inEvent;
-    this.#inEvent = true;
-    try {
-      this.#listeners.emit(event);
-    } finally {
-      this.#inEvent = outer;
-    }
+    this.#listeners.emit(event);
   }
 
   readonly #onPageHide = (): void => {

@@ -2,12 +2,13 @@
  * Pure translations between the Web Speech API's shapes and the engine
  * interface's, kept apart from the adapter so they read as tables.
  */
-import type { EngineErrorCode, EngineVoice } from './engine.ts';
+import type { EngineErrorCode, EngineVoice, SpeakRequest } from './engine.ts';
 
 export const WEB_SPEECH_ENGINE_ID = 'web-speech';
 
 /** The part of `SpeechSynthesisVoice` we read (test fakes pass plain objects). */
-export type VoiceLike = Pick<SpeechSynthesisVoice, 'voiceURI' | 'name' | 'lang' | 'default'>;
+export type VoiceLike = Pick<SpeechSynthesisVoice, 'voiceURI' | 'name' | 'lang' | 'default'> &
+  Partial<Pick<SpeechSynthesisVoice, 'localService'>>;
 
 /**
  * `voiceURI` is the stable identifier where browsers fill it; some Android
@@ -24,6 +25,7 @@ export function toEngineVoice(voice: VoiceLike): EngineVoice {
     // Android Chrome has reported POSIX-style tags (`en_US`); BCP 47 wants `-`.
     lang: voice.lang.replace(/_/g, '-'),
     isDefault: voice.default,
+    local: voice.localService ?? true,
     engine: WEB_SPEECH_ENGINE_ID,
   };
 }
@@ -54,4 +56,19 @@ export function toEngineErrorCode(error: string): EngineErrorCode {
 export function clamp(value: number | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, value));
+}
+
+/** A native utterance for `text` (the request's, or the part of it still to say) with the request's settings, clamped. */
+/** `Utterance`: the class that goes with the engine's `speechSynthesis` (the browser's, or the polyfill's). */
+export function createUtterance(
+  Utterance: typeof SpeechSynthesisUtterance,
+  request: SpeakRequest,
+  text: string,
+): SpeechSynthesisUtterance {
+  const utterance = new Utterance(text);
+  utterance.lang = request.lang;
+  utterance.rate = clamp(request.rate, 0.1, 10, 1);
+  utterance.pitch = clamp(request.pitch, 0, 2, 1);
+  utterance.volume = clamp(request.volume, 0, 1, 1);
+  return utterance;
 }

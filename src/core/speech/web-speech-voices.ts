@@ -11,6 +11,8 @@ const POLL_MS = 250;
 export class WebSpeechVoices {
   #list: readonly EngineVoice[] = [];
   #signature = '';
+  /** First and last ids of the list, for `refresh()`'s quick check. */
+  #ends = '';
   #promise: Promise<readonly EngineVoice[]> | null = null;
   #settle: (() => void) | null = null;
   #disposed = false;
@@ -57,6 +59,18 @@ export class WebSpeechVoices {
     return this.#promise;
   }
 
+  /**
+   * Reads the list again when it looks changed (another length, other ends):
+   * for engines that never fire `voiceschanged` (electron#22844), and lists
+   * that fill in steps (Firefox). Cheap enough to poll.
+   */
+  refresh(): void {
+    const native = this.#synth?.getVoices() ?? [];
+    const ends = native.length === 0 ? '' : `${voiceId(native[0]!)}\u0000${voiceId(native.at(-1)!)}`;
+    if (native.length === this.#list.length && ends === this.#ends) return;
+    this.#refresh(true);
+  }
+
   /** The native voice to put on an utterance, or undefined when the id is unknown. */
   find(id: string): SpeechSynthesisVoice | undefined {
     return this.#synth?.getVoices().find((voice) => voiceId(voice) === id);
@@ -75,6 +89,7 @@ export class WebSpeechVoices {
     const signature = native.map((voice) => `${voiceId(voice)}\u0000${voice.lang}`).join('\n');
     if (signature === this.#signature) return;
     this.#signature = signature;
+    this.#ends = native.length === 0 ? '' : `${voiceId(native[0]!)}\u0000${voiceId(native.at(-1)!)}`;
     this.#list = Object.freeze(native.map(toEngineVoice));
     if (notify) this.#onChange();
     if (this.#list.length > 0) this.#settle?.();

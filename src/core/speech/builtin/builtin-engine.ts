@@ -63,6 +63,8 @@ export class BuiltInEngine implements SpeechEngine {
   #current: Utterance | null = null;
   #lastUtteranceId = 0;
   #paused = false;
+  /** Resumed after a pause: say `start` again once the clock really runs (the engine interface's resume). */
+  #resuming = false;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #audioOut: AudioOut | null = null;
   /**
@@ -97,6 +99,7 @@ export class BuiltInEngine implements SpeechEngine {
       return id;
     }
     this.#paused = false;
+    this.#resuming = false;
     audio.volume = request.volume ?? 1;
     audio.resume();
 
@@ -183,6 +186,7 @@ export class BuiltInEngine implements SpeechEngine {
     if (!this.#paused) return;
     this.#paused = false;
     this.#audioOut?.resume();
+    this.#resuming = this.#current?.started ?? false;
     if (this.#current) this.#startTicker();
   }
 
@@ -288,6 +292,11 @@ export class BuiltInEngine implements SpeechEngine {
       return;
     }
     utterance.blockedSince = null;
+    if (this.#resuming) {
+      this.#resuming = false;
+      this.#emit({ type: 'start', utteranceId: utterance.id });
+      if (this.#current !== utterance) return;
+    }
     const now = audio.now;
     while (utterance.timeline[0] && utterance.timeline[0].at <= now) {
       const next = utterance.timeline.shift();

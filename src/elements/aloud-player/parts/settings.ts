@@ -12,6 +12,7 @@ import type { PlayerSnapshot } from '../../../core/player/snapshot.ts';
 import { builtInSupported } from '../../../core/speech/builtin/voices.ts';
 import type { Preferences } from '../../../core/storage/preferences.ts';
 import { DownloadAudio, renderDownload } from '../download-audio.ts';
+import { renderVoicePicker } from '../voice-picker.ts';
 import { definePart, PlayerPart } from './player-part.ts';
 
 export class AloudSettings extends PlayerPart {
@@ -27,8 +28,6 @@ export class AloudSettings extends PlayerPart {
   protected override renderPart(snapshot: PlayerSnapshot) {
     if (!snapshot.ui.settingsOpen) return nothing;
     const prefs = snapshot.preferences;
-    const lang = (snapshot.reading.article?.lang ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
-    const voices = snapshot.reading.voices.filter((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === lang);
     const change = (patch: Partial<Preferences>) => this.request({ type: 'preferences', patch });
     const check = (
       label: string,
@@ -56,18 +55,15 @@ export class AloudSettings extends PlayerPart {
         aria-label=${strings.settings()}
         @keydown=${onKeyDown}
       >
-        <label
-          >${extraStrings.voice()}
-          <select @change=${(event: Event) => change({ voiceId: (event.target as HTMLSelectElement).value || null })}>
-            <option value="" ?selected=${!prefs.voiceId}>${extraStrings.defaultVoice()}</option>
-            ${voices.map(
-              (voice) =>
-                html`<option value=${voice.id} ?selected=${voice.id === prefs.voiceId}>
-                  ${voice.name} (${voice.lang})
-                </option>`,
-            )}
-          </select>
-        </label>
+        ${renderVoicePicker({
+          voices: snapshot.reading.voices,
+          chosenId: prefs.voiceId,
+          lang: snapshot.reading.article?.lang ?? 'en',
+          locale: snapshot.locale.tag,
+          onChange: (voiceId) => change({ voiceId }),
+          owner: this,
+          requestUpdate: () => this.requestUpdate(),
+        })}
         ${check(extraStrings.readCaptions(), prefs.readCaptions, 'readCaptions')}
         ${check(extraStrings.highlight(), prefs.highlight, 'highlight')}
         ${check(extraStrings.followAlong(), prefs.followAlong, 'followAlong')}
