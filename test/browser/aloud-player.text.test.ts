@@ -189,13 +189,13 @@ describe('<aloud-player> with awkward text', () => {
     `);
     expect(huge.length).to.be.greaterThan(1_000_000);
     // Not cut yet: loading the article does not segment it.
-    expect(player.store.snapshot.playback.chunkCounts).to.deep.equal([1, 1]);
+    expect(player.store.snapshot.playback.utteranceCounts).to.deep.equal([1, 1]);
     player.currentParagraph = 1;
     await playConfirmed(player, fake);
     const spoken = lastSpoken(fake).text;
     expect(huge.startsWith(spoken)).to.equal(true);
     expect(huge[spoken.length]).to.equal(' ');
     expect(estimateSpeechSeconds(spoken, 1)).to.be.within(8, 10);
-    expect(player.store.snapshot.playback.chunkCounts[1]).to.be.greaterThan(5000);
+    expect(player.store.snapshot.playback.utteranceCounts[1]).to.be.greaterThan(5000);
   });
 });

@@ -41,14 +41,14 @@ describe('<aloud-player> utterances', () => {
     fake.start();
     const second = lastSpoken(fake).text;
     expect(LONG.indexOf(second)).to.be.greaterThan(first.length - 1);
-    expect(player.store.snapshot.playback.chunkIndex).to.equal(1);
+    expect(player.store.snapshot.playback.utteranceIndex).to.equal(1);
 
     // A faster rate cuts the sentence again: the part that holds the place is the whole sentence.
     player.playbackRate = 2;
     await settle(50);
     expect(lastSpoken(fake).text).to.equal(LONG);
     expect(lastSpoken(fake).rate).to.equal(2);
-    expect(player.store.snapshot.playback).to.include({ paragraphIndex: 1, chunkIndex: 0 });
-    expect(player.store.snapshot.playback.chunkCounts[1]).to.equal(1);
+    expect(player.store.snapshot.playback).to.include({ paragraphIndex: 1, utteranceIndex: 0 });
+    expect(player.store.snapshot.playback.utteranceCounts[1]).to.equal(1);
   });
 });

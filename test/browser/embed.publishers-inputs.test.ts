@@ -151,7 +151,7 @@ describe('invented inputs: read as a person reads them', () => {
       'the status says what happened',
     );
     await waitFor(
-      () => player.store.snapshot.reading.article?.units[0]?.text === 'Second story',
+      () => player.store.snapshot.reading.article?.paragraphs[0]?.text === 'Second story',
       'the new story is indexed',
     );
     const spokenBefore = fake.spoken.length;

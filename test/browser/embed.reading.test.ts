@@ -143,7 +143,7 @@ describe('embedding: which element is read', () => {
     await readToEnd(player);
     player.setAttribute('for', 'two');
     await waitFor(
-      () => player.store.snapshot.reading.article?.units[0]?.text === 'Section two.',
+      () => player.store.snapshot.reading.article?.paragraphs[0]?.text === 'Section two.',
       'the new element is indexed',
     );
     await readToEnd(player);

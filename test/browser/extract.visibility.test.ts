@@ -5,7 +5,7 @@
  * what counts as a placeholder.
  */
 import { expect, fixture } from '@open-wc/testing';
-import { extractReadingUnits, type ReadingUnit } from '../../src/core/content/reading-units.ts';
+import { extractParagraphs, type Paragraph } from '../../src/core/content/paragraphs.ts';
 import { domPosition, spokenText } from '../../src/core/content/extract/spoken-text.ts';
 import { isHiddenByStyle, unreadReason } from '../../src/core/content/extract/visibility.ts';
 import { findStoryBody } from '../../src/core/content/extract/find-body.ts';
@@ -13,7 +13,7 @@ import { placeByText } from '../../src/elements/aloud-player/article-place.ts';
 import { isPlaceholder } from '../../src/elements/aloud-player/article-watcher.ts';
 
 const read = (root: HTMLElement) =>
-  extractReadingUnits(root, { readCaptions: false, fallbackLang: 'en' }).map((unit) =>
+  extractParagraphs(root, { readCaptions: false, fallbackLang: 'en' }).map((unit) =>
     unit.text.replace(/\s+/g, ' ').trim(),
   );
 
@@ -116,7 +116,7 @@ describe('finding the story body', () => {
 });
 
 describe('article changes: place kept by text, placeholders recognised', () => {
-  const unit = (text: string): ReadingUnit => ({ element: document.body, kind: 'paragraph', text, lang: 'en' });
+  const unit = (text: string): Paragraph => ({ element: document.body, kind: 'paragraph', text, lang: 'en' });
   it("keeps the place by the paragraph's text", () => {
     const before = ['Title', 'One.', 'Two.', 'Three.'].map(unit);
     const table: Array<[string[], number]> = [

@@ -184,6 +184,6 @@ describe('PlaybackController: shrunk counterexamples kept as regressions', () =>
         next,
       ],
     );
-    expect(ended.state).to.include({ status: 'playing', paragraphIndex: 1, chunkIndex: 1 });
+    expect(ended.state).to.include({ status: 'playing', paragraphIndex: 1, utteranceIndex: 1 });
   });
 });

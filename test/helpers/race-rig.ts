@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { extractReadingUnits } from '../../src/core/content/reading-units.ts';
+import { extractParagraphs } from '../../src/core/content/paragraphs.ts';
 import { CURRENT_ATTRIBUTE, WORD_HIGHLIGHT } from '../../src/core/highlight/highlighter.ts';
 import { PlaybackController, prepareArticle, type LoadedArticle } from '../../src/core/playback/playback-controller.ts';
 import { MAX_RATE, MIN_RATE, type PlaybackEvent } from '../../src/core/playback/state.ts';
@@ -56,7 +56,7 @@ export class RaceRig {
     document.body.append(this.article);
     this.controller = new PlaybackController(this.host, this.engine, () => undefined);
     document.body.append(this.host);
-    const units = extractReadingUnits(this.article, { readCaptions: false, fallbackLang: 'en' });
+    const units = extractParagraphs(this.article, { readCaptions: false, fallbackLang: 'en' });
     this.prepared = prepareArticle('race', 'en', units);
     this.controller.load(this.prepared);
   }
@@ -92,12 +92,12 @@ export class RaceRig {
   checkInvariants(): void {
     const { controller, engine } = this;
     const state = controller.state;
-    const count = state.chunkCounts.length;
+    const count = state.utteranceCounts.length;
     expect(engine.maxInFlight, 'at most one utterance in flight').to.be.at.most(1);
     expect(state.paragraphIndex, 'paragraph in range').to.be.within(0, Math.max(0, count - 1));
-    expect(state.chunkIndex, 'chunk in range').to.be.within(
+    expect(state.utteranceIndex, 'chunk in range').to.be.within(
       0,
-      Math.max(0, (state.chunkCounts[state.paragraphIndex] ?? 1) - 1),
+      Math.max(0, (state.utteranceCounts[state.paragraphIndex] ?? 1) - 1),
     );
     expect(state.rate).to.be.within(MIN_RATE, MAX_RATE);
     // Waiting out the pause between utterances, the next one is in flight with the engine silent.
@@ -111,7 +111,7 @@ export class RaceRig {
     if (state.inFlight && speakingId !== null) {
       expect(engine.requests.get(speakingId)?.text, 'the engine speaks the chunk the state names').to.equal(
         // From the word heard last after a pause or a speed change.
-        controller.currentChunk?.text.slice(state.from),
+        controller.currentUtterance?.text.slice(state.from),
       );
     }
     const speaking = speakingId !== null && !engine.paused;
@@ -121,7 +121,7 @@ export class RaceRig {
 
     const marked = Array.from(document.querySelectorAll(`[${CURRENT_ATTRIBUTE}]`));
     const reading = state.status === 'starting' || state.status === 'playing' || state.status === 'paused';
-    const unit = controller.currentUnit;
+    const unit = controller.currentParagraph;
     if (this.highlightOn && reading && unit)
       expect(marked, 'the highlighted paragraph is the one being read').to.deep.equal([unit.element]);
     else expect(marked, 'no paragraph highlighted').to.deep.equal([]);
@@ -129,7 +129,7 @@ export class RaceRig {
     const word = CSS.highlights.get(WORD_HIGHLIGHT);
     if (word) {
       const [range] = word as unknown as Iterable<AbstractRange>;
-      const chunk = controller.currentChunk;
+      const chunk = controller.currentUtterance;
       expect(this.highlightOn && reading, 'a word highlight only while reading').to.equal(true);
       expect(
         range && unit?.element.contains(range.startContainer),

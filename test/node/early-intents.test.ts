@@ -24,7 +24,7 @@ describe('the stand-in playback before the reading chunk arrives', () => {
     assert.equal(pending.state.rate, 3);
     // Nothing is indexed, so nothing claims to play.
     assert.equal(pending.state.status, 'idle');
-    assert.equal(pending.state.chunkCounts.length, 0);
+    assert.equal(pending.state.utteranceCounts.length, 0);
   });
 });
 

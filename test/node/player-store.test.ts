@@ -11,7 +11,7 @@ import { PagePreferences, type Preferences } from '../../src/core/storage/prefer
 
 /** The pure machine behind a port, as the controller runs it (without speech). */
 class MachinePort implements PlaybackPort {
-  state: PlaybackState = transition(initialState, { type: 'load', chunkCounts: [1, 2, 1] }).state;
+  state: PlaybackState = transition(initialState, { type: 'load', utteranceCounts: [1, 2, 1] }).state;
   onChange: (previous: PlaybackState, next: PlaybackState) => void = () => undefined;
   dispatch(event: PlaybackEvent): void {
     const previous = this.state;

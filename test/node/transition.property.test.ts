@@ -108,14 +108,14 @@ function toEvent(step: EngineStep, token: number): PlaybackEvent {
 export function checkInvariants(state: PlaybackState, engine: EngineModel): void {
   assert.deepEqual(engine.problems, [], 'the engine was driven consistently');
   assert.ok(Object.isFrozen(state), 'state is frozen');
-  const count = state.chunkCounts.length;
+  const count = state.utteranceCounts.length;
   if (count > 0) {
     assert.ok(
       state.paragraphIndex >= 0 && state.paragraphIndex < count,
       `paragraph ${state.paragraphIndex} of ${count}`,
     );
-    const chunks = state.chunkCounts[state.paragraphIndex] ?? 0;
-    assert.ok(state.chunkIndex >= 0 && state.chunkIndex < chunks, `chunk ${state.chunkIndex} of ${chunks}`);
+    const chunks = state.utteranceCounts[state.paragraphIndex] ?? 0;
+    assert.ok(state.utteranceIndex >= 0 && state.utteranceIndex < chunks, `chunk ${state.utteranceIndex} of ${chunks}`);
   }
   assert.ok(state.rate >= MIN_RATE && state.rate <= MAX_RATE, `rate ${state.rate}`);
   assert.equal(state.inFlight, engine.inFlight !== null, 'inFlight agrees with the engine');
@@ -176,7 +176,7 @@ const command: fc.Arbitrary<Step> = fc
       weight: 1,
       arbitrary: fc.record({
         type: fc.constant('load' as const),
-        chunkCounts: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }),
+        utteranceCounts: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }),
         paragraphIndex: fc.integer({ min: -2, max: 6 }),
       }),
     },
@@ -217,14 +217,14 @@ const engineStep: fc.Arbitrary<Step> = fc.oneof(
 );
 
 const scenario = fc.record({
-  chunkCounts: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 5 }),
+  utteranceCounts: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 5 }),
   steps: fc.array(fc.oneof(command, engineStep), { maxLength: 60, size: 'max' }),
 });
 
 /** Runs one scenario, checking the invariants after every step; returns the final state. */
-export function runScenario(chunkCounts: readonly number[], steps: readonly Step[]): PlaybackState {
+export function runScenario(utteranceCounts: readonly number[], steps: readonly Step[]): PlaybackState {
   const engine = new EngineModel();
-  let state = transition(initialState, { type: 'load', chunkCounts }).state;
+  let state = transition(initialState, { type: 'load', utteranceCounts }).state;
   for (const step of steps) {
     let event: PlaybackEvent;
     if (step.kind === 'command') {
@@ -242,8 +242,8 @@ export function runScenario(chunkCounts: readonly number[], steps: readonly Step
       if (effect.type !== 'speak') continue;
       // What is spoken is what the state (and so the UI) says is being read.
       assert.deepEqual(
-        [effect.paragraphIndex, effect.chunkIndex, effect.rate, effect.voiceId, effect.token],
-        [state.paragraphIndex, state.chunkIndex, state.rate, state.voiceId, state.token],
+        [effect.paragraphIndex, effect.utteranceIndex, effect.rate, effect.voiceId, effect.token],
+        [state.paragraphIndex, state.utteranceIndex, state.rate, state.voiceId, state.token],
       );
     }
     checkInvariants(state, engine);
@@ -254,8 +254,8 @@ export function runScenario(chunkCounts: readonly number[], steps: readonly Step
 describe('transition under random races (fast-check)', () => {
   it(`keeps every invariant over ${RUNS} random sequences of commands and engine events`, () => {
     fc.assert(
-      fc.property(scenario, ({ chunkCounts, steps }) => {
-        runScenario(chunkCounts, steps);
+      fc.property(scenario, ({ utteranceCounts, steps }) => {
+        runScenario(utteranceCounts, steps);
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH ? { path: PATH } : {}) },
     );

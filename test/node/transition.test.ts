@@ -15,14 +15,14 @@ function run(events: PlaybackEvent[], from: PlaybackState = initialState) {
   return { state, effects };
 }
 
-const loaded = run([{ type: 'load', chunkCounts: [1, 2, 1] }]).state;
+const loaded = run([{ type: 'load', utteranceCounts: [1, 2, 1] }]).state;
 
 describe('transition', () => {
   it('says playing only once the engine confirms start', () => {
     const asked = run([{ type: 'play' }], loaded);
     assert.equal(asked.state.status, 'starting');
     assert.deepEqual(asked.effects, [
-      { type: 'speak', token: 1, paragraphIndex: 0, chunkIndex: 0, from: 0, rate: 1, voiceId: null },
+      { type: 'speak', token: 1, paragraphIndex: 0, utteranceIndex: 0, from: 0, rate: 1, voiceId: null },
     ]);
     const started = run([{ type: 'engine-start', token: 1 }], asked.state);
     assert.equal(started.state.status, 'playing');
@@ -36,7 +36,7 @@ describe('transition', () => {
       const ended = transition(started, { type: 'engine-end', token: started.token });
       state = ended.state;
       for (const effect of ended.effects) {
-        if (effect.type === 'speak') spoken.push([effect.paragraphIndex, effect.chunkIndex]);
+        if (effect.type === 'speak') spoken.push([effect.paragraphIndex, effect.utteranceIndex]);
       }
     }
     assert.deepEqual(spoken, [
@@ -98,7 +98,7 @@ describe('transition', () => {
       type: 'speak',
       token: 3,
       paragraphIndex: 0,
-      chunkIndex: 0,
+      utteranceIndex: 0,
       from: 12,
       rate: 1,
       voiceId: null,
@@ -152,7 +152,7 @@ describe('transition', () => {
     const applied = run([{ type: 'apply-rate', wordsKnown: true }], presses.state);
     assert.deepEqual(applied.effects, [
       { type: 'cancel' },
-      { type: 'speak', token: 3, paragraphIndex: 0, chunkIndex: 0, from: 7, rate: 1.75, voiceId: null },
+      { type: 'speak', token: 3, paragraphIndex: 0, utteranceIndex: 0, from: 7, rate: 1.75, voiceId: null },
     ]);
     assert.equal(applied.state.status, 'playing', 'no "Starting…" for a speed change');
   });
@@ -217,7 +217,7 @@ describe('transition', () => {
   });
 
   it('reports an empty article instead of playing nothing', () => {
-    const empty = run([{ type: 'load', chunkCounts: [] }, { type: 'play' }]);
+    const empty = run([{ type: 'load', utteranceCounts: [] }, { type: 'play' }]);
     assert.equal(empty.state.status, 'error');
     assert.equal(empty.state.error, 'empty');
     assert.equal(empty.effects.length, 0);

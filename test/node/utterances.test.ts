@@ -6,7 +6,7 @@ import { splitSentences } from '../../src/core/content/sentences.ts';
 import { utterancesOf, type UtteranceLimit } from '../../src/core/content/utterances.ts';
 import { countWords, estimateSpeechSeconds } from '../../src/core/playback/timing.ts';
 import { cutParagraph, prepareArticle, utteranceAt } from '../../src/core/playback/prepared-article.ts';
-import type { ReadingUnit } from '../../src/core/content/reading-units.ts';
+import type { Paragraph } from '../../src/core/content/paragraphs.ts';
 import { initialState } from '../../src/core/playback/state.ts';
 import { transition } from '../../src/core/playback/transition.ts';
 
@@ -91,7 +91,7 @@ describe('utterancesOf (properties)', () => {
   it('keeps the place when the rate changes: the new utterance holds the old one’s start', () => {
     fc.assert(
       fc.property(paragraph, limit, limit, fc.nat(), (text, before: UtteranceLimit, after: UtteranceLimit, pick) => {
-        const unit = { text, lang: 'en', kind: 'paragraph' } as unknown as ReadingUnit;
+        const unit = { text, lang: 'en', kind: 'paragraph' } as unknown as Paragraph;
         const article = prepareArticle('t', 'en', [unit]);
         const old = cutParagraph(article, 0, before);
         const place = old.utterances[pick % old.utterances.length];
@@ -131,13 +131,13 @@ describe('utterancesOf (examples)', () => {
 });
 
 describe('transition: the utterances event (a paragraph cut when it is read)', () => {
-  const loaded = transition(initialState, { type: 'load', chunkCounts: [1, 1, 1] }).state;
+  const loaded = transition(initialState, { type: 'load', utteranceCounts: [1, 1, 1] }).state;
 
   it('sets the paragraph’s utterance count and the place, with no effect of its own', () => {
     const playing = transition(loaded, { type: 'seek', paragraphIndex: 1 }).state;
-    const cut = transition(playing, { type: 'utterances', paragraphIndex: 1, count: 3, chunkIndex: 0 });
+    const cut = transition(playing, { type: 'utterances', paragraphIndex: 1, count: 3, utteranceIndex: 0 });
     assert.deepEqual(cut.effects, []);
-    assert.deepEqual(cut.state.chunkCounts, [1, 3, 1]);
+    assert.deepEqual(cut.state.utteranceCounts, [1, 3, 1]);
     // Reading on now goes through the three utterances before the next paragraph.
     let state = cut.state;
     const spoken: Array<[number, number]> = [];
@@ -145,7 +145,7 @@ describe('transition: the utterances event (a paragraph cut when it is read)', (
       const ended = transition(state, { type: 'engine-end', token: state.token });
       state = ended.state;
       for (const effect of ended.effects)
-        if (effect.type === 'speak') spoken.push([effect.paragraphIndex, effect.chunkIndex]);
+        if (effect.type === 'speak') spoken.push([effect.paragraphIndex, effect.utteranceIndex]);
     }
     assert.deepEqual(spoken, [
       [1, 1],
@@ -155,9 +155,12 @@ describe('transition: the utterances event (a paragraph cut when it is read)', (
   });
 
   it('ignores a cut of another paragraph, and keeps the place in range', () => {
-    assert.equal(transition(loaded, { type: 'utterances', paragraphIndex: 2, count: 4, chunkIndex: 1 }).state, loaded);
-    const clamped = transition(loaded, { type: 'utterances', paragraphIndex: 0, count: 2, chunkIndex: 9 }).state;
-    assert.equal(clamped.chunkIndex, 1);
+    assert.equal(
+      transition(loaded, { type: 'utterances', paragraphIndex: 2, count: 4, utteranceIndex: 1 }).state,
+      loaded,
+    );
+    const clamped = transition(loaded, { type: 'utterances', paragraphIndex: 0, count: 2, utteranceIndex: 9 }).state;
+    assert.equal(clamped.utteranceIndex, 1);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Sentence } from '../content/sentences.ts';
-import type { ReadingUnit } from '../content/reading-units.ts';
+import type { Paragraph } from '../content/paragraphs.ts';
 import { applyLexicon, EMPTY_LEXICON, type Lexicon, type SpokenText } from '../content/lexicon.ts';
 import { Highlighter } from '../highlight/highlighter.ts';
 import { join, takeTurn } from '../speech/coordinator.ts';
@@ -98,7 +98,7 @@ export class PlaybackController implements ReactiveController {
     this.article = article;
     this.#cut = null;
     // Each paragraph counts as one utterance until it is cut, just before it is read.
-    this.dispatch({ type: 'load', chunkCounts: article.units.map(() => 1), paragraphIndex });
+    this.dispatch({ type: 'load', utteranceCounts: article.paragraphs.map(() => 1), paragraphIndex });
   }
 
   /**
@@ -115,26 +115,26 @@ export class PlaybackController implements ReactiveController {
     this.#syncHighlight();
   }
 
-  get currentUnit(): ReadingUnit | null {
-    return this.article?.units[this.state.paragraphIndex] ?? null;
+  get currentParagraph(): Paragraph | null {
+    return this.article?.paragraphs[this.state.paragraphIndex] ?? null;
   }
 
   /** The utterance being read (a sentence, or part of a long one), in the paragraph's own text. */
-  get currentChunk(): Sentence | null {
-    const { paragraphIndex, chunkIndex, rate } = this.state;
-    if (!this.article?.units[paragraphIndex]) return null;
+  get currentUtterance(): Sentence | null {
+    const { paragraphIndex, utteranceIndex, rate } = this.state;
+    if (!this.article?.paragraphs[paragraphIndex]) return null;
     if (this.#cut?.paragraphIndex !== paragraphIndex)
       this.#cut = this.#cutFor(paragraphIndex, rate, this.state.voiceId);
-    return this.#cut.utterances[chunkIndex] ?? null;
+    return this.#cut.utterances[utteranceIndex] ?? null;
   }
 
   /** The spoken word as offsets into the current utterance's written text, if the engine told us. */
   get currentWord(): { start: number; end: number } | null {
     const word = this.state.word;
-    const chunk = this.currentChunk;
+    const chunk = this.currentUtterance;
     if (!word || !chunk) return null;
     const spoken = this.#spoken?.written === chunk.text ? this.#spoken : applyLexicon(chunk.text, this.#lexicon());
-    return spoken.wordAt(word.start, word.length, this.currentUnit?.lang ?? 'en');
+    return spoken.wordAt(word.start, word.length, this.currentParagraph?.lang ?? 'en');
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -206,13 +206,13 @@ export class PlaybackController implements ReactiveController {
   }
 
   #cutFor(paragraphIndex: number, rate: number, voiceId: string | null): ParagraphCut {
-    const lang = this.article?.units[paragraphIndex]?.lang ?? 'en';
+    const lang = this.article?.paragraphs[paragraphIndex]?.lang ?? 'en';
     const policy = this.#engine.utterancePolicy?.(chooseVoice(this.voices, lang, voiceId)) ?? DEFAULT_POLICY;
     return cutFor(this.article, this.#cut, paragraphIndex, { maxSeconds: policy.maxSeconds, rate });
   }
 
   #speak(effect: Extract<PlaybackEffect, { type: 'speak' }>): void {
-    const unit = this.article?.units[effect.paragraphIndex];
+    const unit = this.article?.paragraphs[effect.paragraphIndex];
     if (!unit) return;
     // Spoken at the current speed: a pending restart for a new speed is moot.
     this.#clearRateTimer();
@@ -220,16 +220,19 @@ export class PlaybackController implements ReactiveController {
     // Cut the paragraph now (lazily), or again for a new rate or engine, keeping the place.
     const previous = this.#cut;
     const cut = this.#cutFor(effect.paragraphIndex, effect.rate, effect.voiceId);
-    const place = placeIn(cut, previous, effect.chunkIndex);
+    const place = placeIn(cut, previous, effect.utteranceIndex);
     this.#cut = cut;
     const utterance = cut.utterances[place];
     if (!utterance) return;
-    if (place !== effect.chunkIndex || cut.utterances.length !== this.state.chunkCounts[effect.paragraphIndex]) {
+    if (
+      place !== effect.utteranceIndex ||
+      cut.utterances.length !== this.state.utteranceCounts[effect.paragraphIndex]
+    ) {
       this.dispatch({
         type: 'utterances',
         paragraphIndex: effect.paragraphIndex,
         count: cut.utterances.length,
-        chunkIndex: place,
+        utteranceIndex: place,
       });
     }
     const here: UtterancePlace = {
@@ -243,7 +246,7 @@ export class PlaybackController implements ReactiveController {
     const spoken = (this.#spoken = applyLexicon(utterance.text, this.#lexicon()));
     // Going on from a word (after a pause that cancelled, or a speed change): `from` is an offset
     // into the spoken text, as the engine's boundaries are. A re-cut utterance starts afresh.
-    const from = place === effect.chunkIndex ? Math.min(spoken.text.length, Math.max(0, effect.from)) : 0;
+    const from = place === effect.utteranceIndex ? Math.min(spoken.text.length, Math.max(0, effect.from)) : 0;
     const policy = this.#engine.utterancePolicy?.(voiceId) ?? DEFAULT_POLICY;
     const request: SpeakRequest = {
       text: spoken.text.slice(from),
@@ -334,14 +337,14 @@ export class PlaybackController implements ReactiveController {
 
   #syncHighlight(): void {
     const { status } = this.state;
-    const unit = this.currentUnit;
+    const unit = this.currentParagraph;
     const reading = status === 'starting' || status === 'playing' || status === 'paused';
     if (!this.#showHighlight || !unit || !reading) {
       this.#highlighter.clear();
       return;
     }
     this.#highlighter.setParagraph(unit.element);
-    const chunk = this.currentChunk;
+    const chunk = this.currentUtterance;
     const word = this.currentWord;
     if (chunk && word) {
       this.#highlighter.setWord(unit.element, chunk.start + word.start, chunk.start + word.end);

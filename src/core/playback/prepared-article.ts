@@ -5,7 +5,7 @@
  * costs about a DOM walk.
  */
 import { splitSentences, type Sentence } from '../content/sentences.ts';
-import type { ReadingUnit } from '../content/reading-units.ts';
+import type { Paragraph } from '../content/paragraphs.ts';
 import { cutSentences, type UtteranceLimit } from '../content/utterances.ts';
 import { EMPTY_LEXICON, type Lexicon } from '../content/lexicon.ts';
 import { countWords, cumulativeWords } from './timing.ts';
@@ -14,7 +14,8 @@ export interface LoadedArticle {
   /** Identifies the article for saved positions. */
   readonly key: string;
   readonly lang: string;
-  readonly units: readonly ReadingUnit[];
+  /** The paragraphs read, in order; the headline is paragraph 0. */
+  readonly paragraphs: readonly Paragraph[];
   /** Cumulative word counts (see `cumulativeWords`), counted on first use. */
   readonly wordsBefore: readonly number[];
   /** How words are said (only what the engine hears changes). */
@@ -26,7 +27,7 @@ export interface LoadedArticle {
 export function prepareArticle(
   key: string,
   lang: string,
-  units: readonly ReadingUnit[],
+  paragraphs: readonly Paragraph[],
   lexicon: Lexicon = EMPTY_LEXICON,
 ): LoadedArticle {
   const found: Array<readonly Sentence[] | undefined> = [];
@@ -34,15 +35,15 @@ export function prepareArticle(
   return {
     key,
     lang,
-    units,
+    paragraphs,
     lexicon,
     // Only the time display needs them: not counted while indexing.
     get wordsBefore() {
-      wordsBefore ??= cumulativeWords(units.map((unit) => countWords(unit.text)));
+      wordsBefore ??= cumulativeWords(paragraphs.map((paragraph) => countWords(paragraph.text)));
       return wordsBefore;
     },
     sentences(index) {
-      const unit = units[index];
+      const unit = paragraphs[index];
       if (!unit) return [];
       let sentences = found[index];
       if (!sentences) {
@@ -67,7 +68,7 @@ export interface ParagraphCut {
 
 export function cutParagraph(article: LoadedArticle, paragraphIndex: number, limit: UtteranceLimit): ParagraphCut {
   const sentences = article.sentences(paragraphIndex);
-  const text = article.units[paragraphIndex]?.text ?? '';
+  const text = article.paragraphs[paragraphIndex]?.text ?? '';
   return {
     paragraphIndex,
     limit,

@@ -19,7 +19,7 @@ export interface PlaybackState {
   /** Reading unit being read (0-based): the headline is unit 0. */
   readonly paragraphIndex: number;
   /** Utterance within the paragraph: a sentence, or part of a long one. */
-  readonly chunkIndex: number;
+  readonly utteranceIndex: number;
   /**
    * Where in the chunk's text (UTF-16) the utterance in flight starts, or the
    * next one will: past 0 when speech goes on from a word after a pause or
@@ -31,7 +31,7 @@ export interface PlaybackState {
    * count. Paragraphs are cut only when read (see the `utterances` event), so
    * an entry is 1 until then.
    */
-  readonly chunkCounts: readonly number[];
+  readonly utteranceCounts: readonly number[];
   readonly rate: number;
   readonly voiceId: string | null;
   /**
@@ -49,7 +49,7 @@ export interface PlaybackState {
 }
 
 export type PlaybackEvent =
-  | { readonly type: 'load'; readonly chunkCounts: readonly number[]; readonly paragraphIndex?: number }
+  | { readonly type: 'load'; readonly utteranceCounts: readonly number[]; readonly paragraphIndex?: number }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'toggle' }
@@ -66,14 +66,14 @@ export type PlaybackEvent =
   | { readonly type: 'voice'; readonly voiceId: string | null }
   /**
    * The controller cut the current paragraph into `count` utterances (lazily,
-   * or again after a rate or engine change); `chunkIndex` is the one that
+   * or again after a rate or engine change); `utteranceIndex` is the one that
    * holds the place. No effect of its own.
    */
   | {
       readonly type: 'utterances';
       readonly paragraphIndex: number;
       readonly count: number;
-      readonly chunkIndex: number;
+      readonly utteranceIndex: number;
     }
   /** Leaving the page or another player taking over: stop, keep the place. */
   | { readonly type: 'stop' }
@@ -92,7 +92,7 @@ export type PlaybackEffect =
       readonly type: 'speak';
       readonly token: number;
       readonly paragraphIndex: number;
-      readonly chunkIndex: number;
+      readonly utteranceIndex: number;
       /** Offset in the chunk's text to speak from. */
       readonly from: number;
       readonly rate: number;
@@ -112,9 +112,9 @@ export interface Transition {
 export const initialState: PlaybackState = Object.freeze({
   status: 'idle',
   paragraphIndex: 0,
-  chunkIndex: 0,
+  utteranceIndex: 0,
   from: 0,
-  chunkCounts: [],
+  utteranceCounts: [],
   rate: 1,
   voiceId: null,
   token: 0,
@@ -134,7 +134,7 @@ export function clampRate(rate: number): number {
 }
 
 export function paragraphCount(state: PlaybackState): number {
-  return state.chunkCounts.length;
+  return state.utteranceCounts.length;
 }
 
 export function isActive(state: PlaybackState): boolean {

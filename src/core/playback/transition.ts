@@ -43,7 +43,7 @@ function speak(state: PlaybackState, retries = 0): Transition {
       type: 'speak',
       token,
       paragraphIndex: state.paragraphIndex,
-      chunkIndex: state.chunkIndex,
+      utteranceIndex: state.utteranceIndex,
       from: state.from,
       rate: state.rate,
       voiceId: state.voiceId,
@@ -73,7 +73,7 @@ function moveTo(state: PlaybackState, paragraphIndex: number, play: boolean): Tr
   const moved: PlaybackState = {
     ...silenced.state,
     paragraphIndex: target,
-    chunkIndex: 0,
+    utteranceIndex: 0,
     from: 0,
     retries: 0,
     word: null,
@@ -163,15 +163,15 @@ function applyRate(state: PlaybackState, wordsKnown: boolean): Transition {
 }
 
 function advance(state: PlaybackState): Transition {
-  const chunks = state.chunkCounts[state.paragraphIndex] ?? 0;
+  const chunks = state.utteranceCounts[state.paragraphIndex] ?? 0;
   const done: PlaybackState = { ...state, inFlight: false, word: null, retries: 0, from: 0 };
   // An utterance can end just after the listener paused: move on, but stay quiet.
   const go = state.status === 'paused' ? (next: PlaybackState) => freeze(next) : speak;
-  if (state.chunkIndex + 1 < chunks) {
-    return go({ ...done, chunkIndex: state.chunkIndex + 1 });
+  if (state.utteranceIndex + 1 < chunks) {
+    return go({ ...done, utteranceIndex: state.utteranceIndex + 1 });
   }
   if (state.paragraphIndex + 1 < paragraphCount(state)) {
-    return go({ ...done, paragraphIndex: state.paragraphIndex + 1, chunkIndex: 0 });
+    return go({ ...done, paragraphIndex: state.paragraphIndex + 1, utteranceIndex: 0 });
   }
   return freeze({ ...done, status: 'ended' });
 }
@@ -193,7 +193,7 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
   switch (event.type) {
     case 'load': {
       const silenced = silence(state);
-      const counts = event.chunkCounts.map((count) => Math.max(1, Math.trunc(count)));
+      const counts = event.utteranceCounts.map((count) => Math.max(1, Math.trunc(count)));
       const last = Math.max(0, counts.length - 1);
       const paragraphIndex = Math.min(last, Math.max(0, Math.trunc(event.paragraphIndex ?? 0)));
       return freeze(
@@ -201,9 +201,9 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
           ...silenced.state,
           status: counts.length === 0 ? 'error' : 'idle',
           error: counts.length === 0 ? 'empty' : null,
-          chunkCounts: counts,
+          utteranceCounts: counts,
           paragraphIndex,
-          chunkIndex: 0,
+          utteranceIndex: 0,
           from: 0,
           retries: 0,
         },
@@ -220,7 +220,7 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
       if (state.paragraphIndex + 1 >= paragraphCount(state)) return freeze(state);
       return moveTo(state, state.paragraphIndex + 1, isActive(state));
     case 'previous':
-      if (state.paragraphIndex === 0 && state.chunkIndex === 0) return freeze(state);
+      if (state.paragraphIndex === 0 && state.utteranceIndex === 0) return freeze(state);
       return moveTo(state, state.paragraphIndex - 1, isActive(state));
     case 'seek':
       return moveTo(state, event.paragraphIndex, event.play ?? true);
@@ -238,11 +238,11 @@ export function transition(state: PlaybackState, event: PlaybackEvent): Transiti
       const index = state.paragraphIndex;
       if (event.paragraphIndex !== index || index >= paragraphCount(state)) return freeze(state);
       const count = Math.max(1, Math.trunc(event.count) || 1);
-      const chunkCounts = state.chunkCounts.with(index, count);
+      const utteranceCounts = state.utteranceCounts.with(index, count);
       return freeze({
         ...state,
-        chunkCounts,
-        chunkIndex: Math.min(count - 1, Math.max(0, Math.trunc(event.chunkIndex) || 0)),
+        utteranceCounts,
+        utteranceIndex: Math.min(count - 1, Math.max(0, Math.trunc(event.utteranceIndex) || 0)),
       });
     }
     case 'stop': {

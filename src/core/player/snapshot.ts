@@ -4,7 +4,7 @@
  * change; the parts read it through @lit/context and never keep copies.
  */
 import type { Chunk } from '../content/segment.ts';
-import type { ReadingUnit } from '../content/reading-units.ts';
+import type { Paragraph } from '../content/paragraphs.ts';
 import type { Message } from '../i18n/messages.ts';
 import type { UiLocale } from '../i18n/localize.ts';
 import type { LoadedArticle } from '../playback/playback-controller.ts';
@@ -16,7 +16,7 @@ import { defaultPreferences, type Preferences } from '../storage/preferences.ts'
 export interface ReadingView {
   readonly article: LoadedArticle | null;
   /** The paragraph being read (the headline is paragraph 0). */
-  readonly paragraph: ReadingUnit | null;
+  readonly paragraph: Paragraph | null;
   /** The sentence (or clause of a long one) being spoken: offsets into the paragraph's text. */
   readonly sentence: Chunk | null;
   /** The word being spoken, as UTF-16 offsets into `sentence.text`, when the engine reports boundaries. */
@@ -105,7 +105,7 @@ export const initialSnapshot: PlayerSnapshot = Object.freeze({
 // ---- derived values ----------------------------------------------------------
 
 export function paragraphCount(snapshot: PlayerSnapshot): number {
-  return snapshot.playback.chunkCounts.length;
+  return snapshot.playback.utteranceCounts.length;
 }
 
 /** Nothing indexed yet, or an empty article: Play, Previous and Next are disabled. */

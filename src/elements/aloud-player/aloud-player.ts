@@ -183,7 +183,7 @@ export class AloudPlayer extends LitElement {
 
   /** How many paragraphs are read, headline included; 0 until the article is indexed. */
   get paragraphCount(): number {
-    return this.#store.playbackState.chunkCounts.length;
+    return this.#store.playbackState.utteranceCounts.length;
   }
 
   // ---- lifecycle -------------------------------------------------------------

@@ -30,7 +30,7 @@ export class ArticleClicks implements ReactiveController {
     if (target.closest('a, button, input, select, textarea')) return;
     // A drag that selected text is not a request to jump.
     if (!(document.getSelection()?.isCollapsed ?? true)) return;
-    const index = (reading.article?.units ?? []).findIndex((unit) => unit.element.contains(target));
+    const index = (reading.article?.paragraphs ?? []).findIndex((unit) => unit.element.contains(target));
     if (index < 0) return;
     patchUi(this.#store, { resumeOffer: null });
     this.#store.dispatch({ type: 'seek', paragraphIndex: index, play: true });

@@ -2,14 +2,14 @@
  * Keeping the listener's place when an article is indexed again (captions
  * switched on, the page changed it): by the paragraph's text, not its number.
  */
-import type { ReadingUnit } from '../../core/content/reading-units.ts';
+import type { Paragraph } from '../../core/content/paragraphs.ts';
 
 /**
  * Where to resume after re-indexing: the paragraph of `next` with the same
  * text as `previous[index]`, the nearest one to `index` if it appears more
  * than once; else the same position, clamped. Pure.
  */
-export function placeByText(previous: readonly ReadingUnit[], index: number, next: readonly ReadingUnit[]): number {
+export function placeByText(previous: readonly Paragraph[], index: number, next: readonly Paragraph[]): number {
   const text = previous[index]?.text.replace(/\s+/g, ' ').trim();
   if (text !== undefined) {
     let best = -1;

@@ -15,7 +15,7 @@
  * document), connected and disconnected with the player.
  */
 import type { ReactiveController } from 'lit';
-import type { ReadingUnit } from '../../core/content/reading-units.ts';
+import type { Paragraph } from '../../core/content/paragraphs.ts';
 import type { PlaybackController } from '../../core/playback/playback-controller.ts';
 import type { PlayerHost } from './reading-chunk.ts';
 
@@ -41,7 +41,7 @@ export const watchTimings = {
 const PLACEHOLDER = /^\W*(loading|please wait|wait|chargement|cargando|جار التحميل|در حال بارگذاری)\b[\s\S]{0,20}$/iu;
 
 /** Whether `units` read from `article` are only a stand-in for a story that has not arrived. */
-export function isPlaceholder(article: Element | null, units: readonly ReadingUnit[]): boolean {
+export function isPlaceholder(article: Element | null, units: readonly Paragraph[]): boolean {
   if (!article) return true;
   if (units.length === 0) return true;
   if (article.closest('[aria-busy="true"]') || article.querySelector('[aria-busy="true"]')) return true;
@@ -94,7 +94,7 @@ export class ArticleWatcher implements ReactiveController {
   }
 
   /** The reading indexed `article` (null: none found) into `units`. */
-  indexed(article: Element | null, units: readonly ReadingUnit[]): void {
+  indexed(article: Element | null, units: readonly Paragraph[]): void {
     const moved = article !== this.#article;
     this.#article = article;
     if (moved) this.#observe();
@@ -147,7 +147,7 @@ export class ArticleWatcher implements ReactiveController {
     // An article from `src` is the player's own rendering, replaced only when `src` changes.
     if (this.#options.usesSrc()) return;
     const article = this.#article;
-    const current = this.#playback.currentUnit?.element;
+    const current = this.#playback.currentParagraph?.element;
     const status = this.#playback.state.status;
     const reading = status === 'playing' || status === 'starting';
     // The story being read left the page: a client-side route change. Stop now, not after the sentence.

@@ -61,12 +61,12 @@ export class DownloadAudio {
     const snapshot = this.#host.snapshot();
     const article = snapshot?.reading.article;
     if (!snapshot || !article || this.state.phase === 'rendering') return;
-    const sentences: SentenceToRender[] = article.units.flatMap((unit, index) =>
-      article.sentences(index).map((sentence, chunkIndex) => ({
+    const sentences: SentenceToRender[] = article.paragraphs.flatMap((unit, index) =>
+      article.sentences(index).map((sentence, utteranceIndex) => ({
         text: sentence.text,
         spoken: applyLexicon(sentence.text, article.lexicon).text,
         lang: unit.lang,
-        paragraphStart: chunkIndex === 0,
+        paragraphStart: utteranceIndex === 0,
       })),
     );
     const abort = new AbortController();
@@ -78,7 +78,7 @@ export class DownloadAudio {
         rate: snapshot.playback.rate,
         voiceId: isBuiltInVoiceId(voiceId) ? voiceId : null,
         signal: abort.signal,
-        headline: article.units[0]?.kind === 'heading',
+        headline: article.paragraphs[0]?.kind === 'heading',
         onProgress: (progress) => {
           if (!this.#isCurrent(abort)) return;
           this.state = { phase: 'rendering', abort, progress };

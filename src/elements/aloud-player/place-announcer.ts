@@ -28,8 +28,8 @@ export class PlaceAnnouncer implements ReactiveController {
       if (!article || article !== previous.reading.article) return;
       const index = next.playback.paragraphIndex;
       if (index === previous.playback.paragraphIndex || isActive(next.playback)) return;
-      const count = next.playback.chunkCounts.length;
-      const text = excerpt(article.units[index]?.text ?? '');
+      const count = next.playback.utteranceCounts.length;
+      const text = excerpt(article.paragraphs[index]?.text ?? '');
       this.#store.announce({ key: 'late', id: 'paragraph', args: [index + 1, count, text] });
     });
   }

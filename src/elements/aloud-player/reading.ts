@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { outsideHeadline } from '../../core/content/extract/headline.ts';
 import { rememberSpokenText, spokenText } from '../../core/content/extract/spoken-text.ts';
 import { useSpeakable } from '../../core/content/extract/visibility.ts';
-import { extractReadingUnits, type ReadingUnit } from '../../core/content/reading-units.ts';
+import { extractParagraphs, type Paragraph } from '../../core/content/paragraphs.ts';
 import { extraStrings } from '../../core/i18n/extras-strings.ts';
 import { registerLateMessages } from '../../core/i18n/messages.ts';
 import { PlaybackNews } from '../../core/player/playback-news.ts';
@@ -49,15 +49,15 @@ function unitsOf(
   readCaptions: boolean,
   lang: string,
   pageReading: PageReadingModule | null,
-): { units: ReadingUnit[]; from: string } {
+): { units: Paragraph[]; from: string } {
   useSpeakable(pageReading?.speakableSelector(element.ownerDocument) ?? '');
-  const units = extractReadingUnits(element, { readCaptions, fallbackLang: lang });
+  const units = extractParagraphs(element, { readCaptions, fallbackLang: lang });
   const headline = outsideHeadline(element, units[0], pageReading?.jsonLdHeadline);
   if (!headline) return { units, from: '' };
   const isHeading = headline.element.tagName === 'H1';
   const spoken = isHeading ? spokenText(headline.element) : { text: headline.text, pieces: [] };
   rememberSpokenText(headline.element, spoken);
-  const unit: ReadingUnit = { element: headline.element, kind: 'heading', text: spoken.text, lang };
+  const unit: Paragraph = { element: headline.element, kind: 'heading', text: spoken.text, lang };
   return { units: [unit, ...units], from: isHeading ? 'the h1 above it' : 'the page metadata' };
 }
 
@@ -80,8 +80,8 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
   playback.onEngineNotice = (event) => news.engineNotice(event);
   const view = (): ReadingView => ({
     article: playback.article,
-    paragraph: playback.currentUnit,
-    sentence: playback.currentChunk,
+    paragraph: playback.currentParagraph,
+    sentence: playback.currentUtterance,
     word: playback.currentWord,
     voices: playback.voices,
     pausing: playback.pausing,
@@ -141,7 +141,8 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
         // Re-indexing the same article (captions switched on, the page changed it) keeps the place, by its text.
         const previous = playback.article;
         const place =
-          target.paragraphIndex ?? (previous ? placeByText(previous.units, playback.state.paragraphIndex, units) : 0);
+          target.paragraphIndex ??
+          (previous ? placeByText(previous.paragraphs, playback.state.paragraphIndex, units) : 0);
         playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
         loadLexicon(host, element, (lexicon) => playback.setLexicon(lexicon, key));
         const headline = from && units[0] ? units[0].text.replace(/\s+/g, ' ').trim() : articleTitle(element);

@@ -45,7 +45,7 @@ export class ResumePlace implements ReactiveController {
   /** A newly indexed article: offer the place saved for it, if any. */
   #offer(snapshot: PlayerSnapshot): void {
     const article = snapshot.reading.article;
-    const count = snapshot.playback.chunkCounts.length;
+    const count = snapshot.playback.utteranceCounts.length;
     const offer = article && count > 0 ? loadPosition(article.key, count) : null;
     if (offer !== snapshot.ui.resumeOffer) patchUi(this.#store, { resumeOffer: offer });
   }

@@ -34,9 +34,9 @@ export class AloudProgress extends PlayerPart {
     if (!article || count === 0) return html`<div class="progress"></div>`;
     // While the listener is still moving it, the slider shows where it is going, not what is being read.
     const position = (this.#moving ?? playback.paragraphIndex) + 1;
-    const text = excerpt(article.units[position - 1]?.text ?? '');
-    const sentences = playback.chunkCounts[playback.paragraphIndex] ?? 1;
-    const fraction = playback.status === 'ended' ? 1 : playback.chunkIndex / sentences;
+    const text = excerpt(article.paragraphs[position - 1]?.text ?? '');
+    const sentences = playback.utteranceCounts[playback.paragraphIndex] ?? 1;
+    const fraction = playback.status === 'ended' ? 1 : playback.utteranceIndex / sentences;
     const time = estimateTime(article.wordsBefore, playback.paragraphIndex, fraction, playback.rate);
     const left = formatDuration(time.remainingSeconds, snapshot.locale.tag);
     return html`

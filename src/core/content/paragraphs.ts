@@ -10,11 +10,11 @@ import { rememberSpokenText, spokenText } from './extract/spoken-text.ts';
 import { isHiddenByStyle, traitsOf, unreadReason } from './extract/visibility.ts';
 import { nameWords, skipReason } from './extract/rules.ts';
 
-export type ReadingUnitKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
+export type ParagraphKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
 
-export interface ReadingUnit {
+export interface Paragraph {
   readonly element: HTMLElement;
-  readonly kind: ReadingUnitKind;
+  readonly kind: ParagraphKind;
   /**
    * The text as spoken: the element's visible text nodes, one character for
    * one (whitespace as spaces, `<br>` as a line break), so offsets map back
@@ -24,7 +24,7 @@ export interface ReadingUnit {
   readonly lang: string;
 }
 
-const UNIT_KINDS: Readonly<Record<string, ReadingUnitKind>> = {
+const UNIT_KINDS: Readonly<Record<string, ParagraphKind>> = {
   H1: 'heading',
   H2: 'heading',
   H3: 'heading',
@@ -93,13 +93,13 @@ function isLinkLine(element: Element, text: string): boolean {
   return linked / length >= 0.6;
 }
 
-export function extractReadingUnits(root: HTMLElement, options: ExtractOptions): ReadingUnit[] {
-  const units: ReadingUnit[] = [];
+export function extractParagraphs(root: HTMLElement, options: ExtractOptions): Paragraph[] {
+  const units: Paragraph[] = [];
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
   if (root.parentElement && isSkipped(root.parentElement, root.ownerDocument.documentElement)) return units;
   if (isHiddenByStyle(root)) return units;
 
-  const emit = (element: HTMLElement, kind: ReadingUnitKind, children?: readonly Node[]) => {
+  const emit = (element: HTMLElement, kind: ParagraphKind, children?: readonly Node[]) => {
     const spoken = spokenText(element, children);
     if (!HAS_WORDS.test(spoken.text)) return;
     if ((kind === 'paragraph' || kind === 'list-item') && isLinkLine(element, spoken.text)) return;
