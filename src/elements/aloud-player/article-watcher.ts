@@ -45,12 +45,14 @@ export function isPlaceholder(article: Element | null, units: readonly Paragraph
   if (!article) return true;
   if (units.length === 0) return true;
   if (article.closest('[aria-busy="true"]') || article.querySelector('[aria-busy="true"]')) return true;
+  // Only a paragraph or two can be a stand-in: a long article's text is never joined.
+  if (units.length > 2) return false;
   const text = units
     .map((unit) => unit.text)
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return units.length <= 2 && PLACEHOLDER.test(text);
+  return PLACEHOLDER.test(text);
 }
 
 /** Attributes that change what is read (shown, hidden, busy); not the player's own highlight attribute. */

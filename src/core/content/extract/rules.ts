@@ -158,6 +158,8 @@ export function nameWords(name: string): string[] {
 
 /** The furniture word in the element's class or id, if any ("share", "byline", …). */
 export function furnitureWord(traits: ElementTraits): string | null {
+  // Most elements have neither: nothing to split.
+  if (!traits.className && !traits.id) return null;
   const names = `${traits.className ?? ''} ${traits.id ?? ''}`;
   if (STORY_NAMES.test(names)) return null;
   for (const word of nameWords(names)) if (FURNITURE_WORDS.has(word)) return word;

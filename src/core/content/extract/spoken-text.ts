@@ -56,6 +56,9 @@ const BLOCKS = new Set([
   'UL',
 ]);
 
+/** Whitespace other than a plain space: what the spoken text turns into spaces. */
+const OTHER_WHITESPACE = /[^\S ]/;
+
 class Builder {
   text = '';
   readonly pieces: TextPiece[] = [];
@@ -65,7 +68,8 @@ class Builder {
     if (!data) return;
     // One character for one: offsets into the text node stay offsets into the spoken text.
     this.pieces.push({ start: this.text.length, length: data.length, node });
-    this.text += data.replace(/\s/g, ' ');
+    // Testing first spares a copy of the (usual) text that has only plain spaces.
+    this.text += OTHER_WHITESPACE.test(data) ? data.replace(/\s/g, ' ') : data;
   }
 
   addBreak(character: '\n' | ' '): void {
@@ -84,7 +88,7 @@ class Builder {
  */
 export function spokenText(element: Element, children?: readonly Node[]): SpokenText {
   const builder = new Builder();
-  for (const child of children ?? Array.from(element.childNodes)) add(builder, child);
+  for (const child of children ?? element.childNodes) add(builder, child);
   return { text: builder.text, pieces: builder.pieces };
 }
 
@@ -103,7 +107,7 @@ function add(builder: Builder, node: Node): void {
   if (unreadReason(element)) return;
   const block = BLOCKS.has(element.tagName);
   if (block && !builder.endsInSpace) builder.addBreak('\n');
-  for (const child of Array.from(element.childNodes)) add(builder, child);
+  for (const child of element.childNodes) add(builder, child);
   if (block && !builder.endsInSpace) builder.addBreak('\n');
 }
 

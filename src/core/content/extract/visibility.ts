@@ -68,15 +68,28 @@ export function isHiddenByStyle(element: Element): boolean {
   return style.display === 'none' || style.visibility === 'hidden';
 }
 
+/**
+ * Why `element` itself is left unread by the rules of rules.ts (not CSS), or
+ * null. Most story elements carry no attribute at all (a bare `<p>`): then
+ * only the tag can rule them out, and gathering their traits (seven
+ * attribute reads, a `matches()` against the speakable selectors, splitting
+ * names into words) would be wasted on every paragraph of a long article. A
+ * `<sup>` still takes the whole path, for its footnote-marker test.
+ */
+export function ruleReason(element: Element): string | null {
+  if (!element.hasAttributes() && element.tagName !== 'SUP') return skipReason({ tag: element.tagName.toUpperCase() });
+  return skipReason(traitsOf(element));
+}
+
 /** Why `element` itself (not its ancestors) is left unread, or null. */
 export function unreadReason(element: Element): string | null {
-  return skipReason(traitsOf(element)) ?? (isHiddenByStyle(element) ? 'hidden by CSS' : null);
+  return ruleReason(element) ?? (isHiddenByStyle(element) ? 'hidden by CSS' : null);
 }
 
 /** Whether `element` or an ancestor up to and including `root` is left unread. */
 export function isUnreadWithin(element: Element, root: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
-    if (skipReason(traitsOf(node))) return true;
+    if (ruleReason(node)) return true;
     if (node === root) break;
   }
   return isHiddenByStyle(element);
