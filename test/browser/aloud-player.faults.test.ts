@@ -9,6 +9,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.ts';
 import type { InstalledFakeSpeech } from '../helpers/fake-speech.ts';
+import { grantUserActivation } from '../helpers/user-activation.ts';
 import { articleWithPlayer, waitFor } from '../helpers/player-fixture.ts';
 import {
   POSITION_KEY,
@@ -131,6 +132,8 @@ describe('<aloud-player> engine faults', () => {
     restoreTimers = speedUpLongTimers();
     const fake = speech({ mode: 'silent-start', voices: [{ name: 'Samantha', lang: 'en-US', default: true }] });
     const { player } = await articleWithPlayer({ engine: 'auto' });
+    // The built-in voice's audio starts only after a user activation, as a listener's press gives.
+    await grantUserActivation();
     let errors = 0;
     player.addEventListener('error', () => errors++);
     player.currentParagraph = 2;

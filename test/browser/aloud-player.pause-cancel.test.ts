@@ -17,7 +17,7 @@ describe('<aloud-player> pause and cancel with engines whose pause does not hold
   const speech = useFakeSpeech();
 
   it('K pauses by cancelling, keeps the word, and says "Playing" again only once speech starts', async () => {
-    const fake = speech({ mode: 'manual', userAgent: LINUX_CHROMIUM_UA });
+    const fake = speech({ mode: 'manual', userAgent: LINUX_CHROMIUM_UA, syncStart: false });
     const { player, shadow } = await articleWithPlayer();
     button(shadow, 'Play').focus();
     await press('k');

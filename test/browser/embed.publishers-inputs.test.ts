@@ -31,11 +31,14 @@ async function page(markup: string): Promise<{ root: HTMLElement; player: AloudP
   return { root, player };
 }
 
+/** Voices, so that the browser's voice reads and the built-in voice never takes over mid-test. */
+const VOICES = [{ name: 'Test English', lang: 'en-US', default: true }];
+
 describe('invented inputs: read as a person reads them', () => {
   const speech = useFakeSpeech();
 
   it('a <br> is a line boundary: a space and a short pause, never "greenthe"', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { player } = await page(`<article><aloud-player></aloud-player>
       <p>The gate was painted green<br>the path was lined with stones</p></article>`);
     await readAll(await indexed(player));
@@ -44,7 +47,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('a <main> holding text only in <div>s is read, and so are table cells, row by row', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { player } = await page(`<div><main><aloud-player></aloud-player>
       <div>The council met on a wet Thursday evening.</div>
       <div>Three residents spoke, and the vote was close.</div>
@@ -63,7 +66,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('hidden, aria-hidden and button text inside a paragraph is not read, and words do not glue', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { player } = await page(`<article><aloud-player></aloud-player>
       <p>Apples were cheap <span hidden>EDITOR NOTE</span>and pears were dear.</p>
       <p>The review gave it four stars <span aria-hidden="true">STARS</span>by the end.</p>
@@ -77,7 +80,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('a display:none paragraph is not read, and a footnote marker does not merge with the next word', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { player } = await page(`<article><aloud-player></aloud-player>
       <p style="display: none">This paragraph is hidden by the page's stylesheet.</p>
       <p>Onions were plentiful.<sup><a href="#note-1">1</a></sup> Onions were also cheap.</p></article>`);
@@ -86,7 +89,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it("for= finds the article in the player's own shadow root, and the paragraph highlight shows there", async () => {
-    const fake = speech({ mode: 'manual' });
+    const fake = speech({ mode: 'manual', voices: VOICES });
     // The document has an element with the same id: the player's own root is looked in first.
     const outer = await fixture<HTMLElement>(
       '<div><div id="inner"><p>The document\'s own block.</p></div><div></div></div>',
@@ -108,7 +111,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('a story body that arrives a second after load is waited for, and the story is read, not "Loading…"', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { root, player } = await page(`<div><h1>Canal boats return to the old wharf</h1><aloud-player></aloud-player>
       <div class="story-body"><p class="loading">Loading…</p></div></div>`);
     await waitFor(
@@ -131,7 +134,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('a client-side route change while reading stops at once, says so, and Play reads the new story', async () => {
-    const fake = speech({ mode: 'manual' });
+    const fake = speech({ mode: 'manual', voices: VOICES });
     const { root, player } = await page(`<div><aloud-player></aloud-player><div id="view">
       <article><h1>First story</h1><p>The first story has a long opening sentence about the harbour.</p></article></div></div>`);
     await indexed(player);
@@ -160,7 +163,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('while paused, a changed article is indexed again and the place is kept by its text', async () => {
-    const fake = speech({ mode: 'manual' });
+    const fake = speech({ mode: 'manual', voices: VOICES });
     const { root, player } = await page(`<article><aloud-player></aloud-player><h1>Night market</h1>
       <p>Stalls open at six.</p><p>The soup stall is the busiest.</p><p>Music starts at eight.</p></article>`);
     await indexed(player);
@@ -176,7 +179,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it("does not take an earlier story's <h1> as the headline of an article that has its own title", async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { player } = await page(`<div><article><h1>The first story</h1><p>Its text.</p></article>
       <article id="second"><h2>The second story</h2><p>Its own text.</p></article>
       <aloud-player for="second"></aloud-player></div>`);
@@ -185,7 +188,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('player.refresh() re-reads the article an app replaced in place', async () => {
-    const fake = speech({ mode: 'auto', stepMs: 0 });
+    const fake = speech({ mode: 'auto', stepMs: 0, voices: VOICES });
     const { root, player } = await page(
       `<article><aloud-player></aloud-player><p>Old text about the ferry.</p></article>`,
     );
@@ -197,7 +200,7 @@ describe('invented inputs: read as a person reads them', () => {
   });
 
   it('tells the publisher in the console, once, which element it reads', async () => {
-    speech({ mode: 'manual' });
+    speech({ mode: 'manual', voices: VOICES });
     const logged: string[] = [];
     const info = console.info;
     console.info = (...args: unknown[]) => logged.push(args.join(' '));

@@ -178,6 +178,9 @@ export function splitSentences(text: string, lang: string): Sentence[] {
     }
   }
   for (const match of text.matchAll(CLOSE_UP_STOPS)) starts.add(match.index + match[0].length);
+  // A line break (a `<br>`, or a block edge inside a paragraph: see spoken-text.ts) ends a line
+  // as a reader hears it: its own utterance, with the pause between sentences.
+  for (const match of text.matchAll(/\n+/gu)) starts.add(match.index + match[0].length);
 
   const sorted = [...starts].sort((a, b) => a - b);
   const sentences: Sentence[] = [];
