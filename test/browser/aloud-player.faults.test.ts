@@ -135,13 +135,17 @@ describe('<aloud-player> engine faults', () => {
     // The built-in voice's audio starts only after a user activation, as a listener's press gives.
     await grantUserActivation();
     let errors = 0;
-    player.addEventListener('error', () => errors++);
+    const messages: string[] = [];
+    player.addEventListener('error', (event) => {
+      errors++;
+      messages.push((event as CustomEvent<{ message: string }>).detail.message);
+    });
     player.currentParagraph = 2;
     await player.play();
     // Short sleeps (long ones are sped up too) until the built-in engine has the sentence.
     await waitFor(() => player.speech?.id === 'built-in', 'the built-in engine takes over', 5000);
     await settle(300);
-    expect(errors, 'no error reaches the listener').to.equal(0);
+    expect(errors, `no error reaches the listener: ${messages.join(' | ')}`).to.equal(0);
     expect(alertText(player)).to.equal('');
     expect(player.currentParagraph).to.equal(2);
     expect(player.paused).to.equal(false);
