@@ -138,7 +138,7 @@ describe('<aloud-player> engine faults', () => {
     const messages: string[] = [];
     player.addEventListener('error', (event) => {
       errors++;
-      messages.push((event as CustomEvent<{ message: string }>).detail.message);
+      messages.push((event as unknown as CustomEvent<{ message: string }>).detail.message);
     });
     player.currentParagraph = 2;
     await player.play();

@@ -23,5 +23,11 @@ export async function loadBuiltInSpeech(onProgress: (fraction: number) => void):
     utterance: SpeechSynthesisUtterance as unknown as typeof globalThis.SpeechSynthesisUtterance,
     // Like the engine it wraps, it stops with the page; no listener per player to leak.
     window: null,
+    // The built-in voice reports its own failures; the browser's 2 s wedge watchdog would cut
+    // off a first sentence that a slow device is still synthesising (eSpeak sets up its voice
+    // on first use), so only a much longer silence counts as stuck here.
+    watchdogStartMs: 30_000,
+    // Never paused by cancelling: its pause is exact (the AudioContext is suspended).
+    pause: 'native',
   });
 }
