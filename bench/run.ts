@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { engineRows, measureEngine, type EngineBenchResult } from './engine.ts';
-import { generatedSite } from './generated-article.ts';
+import { generatedSite, readParagraphs } from './generated-article.ts';
 import { runLighthouse, type LighthouseSummary } from './lighthouse.ts';
 import { measureLoad, type LoadResult } from './load.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
@@ -20,7 +20,8 @@ const PRESSES = Number(process.env['BENCH_PRESSES'] ?? 60);
 /** Three full reads of 10,000 paragraphs take minutes; the heap check uses a shorter article. */
 const LOAD_PARAGRAPHS = Number(process.env['BENCH_LOAD_PARAGRAPHS'] ?? 2000);
 
-function latencyRows(label: string, result: LatencyResult): string[][] {
+/** `indexGoal`: the indexing goal (≤ 3× a DOM walk) is set for 10,000 paragraphs, where indexing outweighs the player's own start-up. */
+function latencyRows(label: string, result: LatencyResult, indexGoal = false): string[][] {
   const ms = (value: number) => `${round(value, 2)} ms`;
   return [
     [
@@ -48,9 +49,20 @@ function latencyRows(label: string, result: LatencyResult): string[][] {
       `${label}: upgrade + index`,
       ms(result.index.player.median),
       `×${round(result.index.ratio, 1)} of a plain DOM walk (${ms(result.index.baseline.median)})`,
-      '≤ 3× a DOM walk',
-      result.index.ratio <= 3 ? 'met' : 'NOT met',
+      indexGoal ? '≤ 3× a DOM walk' : '',
+      indexGoal ? (result.index.ratio <= 3 ? 'met' : 'NOT met') : '',
     ],
+    ...(result.index.finished
+      ? [
+          [
+            `${label}: index finished in idle time`,
+            ms(result.index.finished.median),
+            'from the start, hidden paragraphs dropped',
+            '',
+            '',
+          ],
+        ]
+      : []),
     [`${label}: one word boundary`, ms(result.boundaryMs), '', '', ''],
   ];
 }
@@ -110,8 +122,18 @@ async function main(): Promise<void> {
   let publishers: PublisherBenchResult;
   try {
     seed = await measureLatency(browser, { presses: PRESSES });
-    thousand = await measureLatency(browser, { root: site.root, path: site.page(1000), presses: 10 });
-    large = await measureLatency(browser, { root: site.root, path: site.page(10_000), presses: PRESSES });
+    thousand = await measureLatency(browser, {
+      root: site.root,
+      path: site.page(1000),
+      presses: 10,
+      heard: readParagraphs(1000),
+    });
+    large = await measureLatency(browser, {
+      root: site.root,
+      path: site.page(10_000),
+      presses: PRESSES,
+      heard: readParagraphs(10_000),
+    });
     load = await measureLoad(browser, { paragraphs: LOAD_PARAGRAPHS, samples: 50 });
     engine = await measureEngine(browser);
     publishers = await measurePublishers(browser);
@@ -151,8 +173,8 @@ async function main(): Promise<void> {
     ['aloud.js / media-chrome (gzip)', `×${size.ratios.aloudToMediaChromeGzip}`, '', '', ''],
     ['aloud.js / easy-speech (gzip)', `×${size.ratios.aloudToEasySpeechGzip}`, '', '', ''],
     ...latencyRows('seed', seed),
-    ...latencyRows('1,000 paragraphs', thousand).slice(3, 4),
-    ...latencyRows('10,000 paragraphs', large),
+    ...latencyRows('1,000 paragraphs', thousand).slice(3, 5),
+    ...latencyRows('10,000 paragraphs', large, true),
     ...loadRows(load),
     ...engineRows(engine),
     ...segmentationRows(segmentation),

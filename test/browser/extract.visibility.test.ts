@@ -5,15 +5,16 @@
  * what counts as a placeholder.
  */
 import { expect, fixture } from '@open-wc/testing';
-import { extractParagraphs, type Paragraph } from '../../src/core/content/paragraphs.ts';
+import { extractParagraphs, readableParagraphs, type Paragraph } from '../../src/core/content/paragraphs.ts';
 import { domPosition, spokenText } from '../../src/core/content/extract/spoken-text.ts';
 import { isHiddenByStyle, unreadReason } from '../../src/core/content/extract/visibility.ts';
 import { findStoryBody } from '../../src/core/content/extract/find-body.ts';
 import { placeByText } from '../../src/elements/aloud-player/article-place.ts';
 import { isPlaceholder } from '../../src/elements/aloud-player/article-watcher.ts';
 
+/** What is read of `root`: the index with its paragraphs' texts built (as the player settles it). */
 const read = (root: HTMLElement) =>
-  extractParagraphs(root, { readCaptions: false, fallbackLang: 'en' }).map((unit) =>
+  readableParagraphs(extractParagraphs(root, { readCaptions: false, fallbackLang: 'en' })).map((unit) =>
     unit.text.replace(/\s+/g, ' ').trim(),
   );
 

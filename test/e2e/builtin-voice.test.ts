@@ -15,36 +15,9 @@ import { splitSentences } from '../../src/core/content/sentences.ts';
 import { launchBrowser, openBuiltPage, type BuiltPage } from '../helpers/browser.ts';
 import { plainTypography, readSeed } from '../helpers/seed.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-
-/** Exactly what the built-in voice needs, on top of what the page itself needs: no 'wasm-unsafe-eval', no blob: (README, "CSP"). */
-const MINIMAL_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self'; connect-src 'self'";
+import { cdnCsp, DELETE_SPEECH, MINIMAL_CSP, PROBE_WEB_AUDIO, type AudioProbeWindow } from '../helpers/audio-probe.ts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-interface AudioProbe {
-  /** Buffers handed to Web Audio, with their length and loudest sample. */
-  __buffers: Array<{ seconds: number; peak: number }>;
-}
-
-/**
- * Records every AudioBufferSourceNode started, before the page's scripts run.
- * Source text, not a function: tsx would add its `__name` helper to a function,
- * which does not exist in the page.
- */
-const PROBE_WEB_AUDIO = `
-  window.__buffers = [];
-  const start = AudioBufferSourceNode.prototype.start;
-  AudioBufferSourceNode.prototype.start = function (...args) {
-    const samples = this.buffer ? this.buffer.getChannelData(0) : new Float32Array();
-    let peak = 0;
-    for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
-    window.__buffers.push({ seconds: this.buffer ? this.buffer.duration : 0, peak });
-    return start.apply(this, args);
-  };`;
-
-/** As in a browser without Web Speech at all. */
-const DELETE_SPEECH = "Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => undefined });";
 
 const view = (page: Page) =>
   page.evaluate(() => {
@@ -53,7 +26,7 @@ const view = (page: Page) =>
       status: root?.querySelector('[role="status"]')?.textContent?.trim() ?? '',
       alert: root?.querySelector('[role="alert"]')?.textContent?.trim() ?? '',
       mark: root?.querySelector('[part="captions"] mark')?.textContent ?? '',
-      buffers: (window as unknown as AudioProbe).__buffers,
+      buffers: (window as unknown as AudioProbeWindow).__buffers,
     };
   });
 
@@ -193,9 +166,7 @@ describe('the built-in voice on the built page', { timeout: 240_000 }, () => {
         root: hostDir,
         basePath: '/',
         path: 'host.html',
-        // What a host page must allow for the built-in voice from a CDN (README, "CSP"): a module
-        // worker's imports count as worker loads, so worker-src names the CDN besides blob:.
-        csp: `default-src 'self'; script-src 'self' ${origin}; style-src 'self'; img-src 'self'; worker-src blob: ${origin}; connect-src ${origin}`,
+        csp: cdnCsp(origin),
         beforeLoad: async (page) => {
           page.on('request', (request) => requests.push(request.url()));
           await page.evaluateOnNewDocument(PROBE_WEB_AUDIO);

@@ -8,18 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { launchBrowser, openBuiltPage } from '../helpers/browser.ts';
-
-const PROBE_WEB_AUDIO = `
-  window.__peaks = [];
-  const start = AudioBufferSourceNode.prototype.start;
-  AudioBufferSourceNode.prototype.start = function (...args) {
-    const samples = this.buffer ? this.buffer.getChannelData(0) : new Float32Array();
-    let peak = 0;
-    for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
-    window.__peaks.push(peak);
-    return start.apply(this, args);
-  };`;
-const DELETE_SPEECH = "Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => undefined });";
+import { DELETE_SPEECH, PROBE_WEB_AUDIO, type AudioProbeWindow } from '../helpers/audio-probe.ts';
 
 describe('the Arabic demo with no speech in the browser', { timeout: 120_000 }, () => {
   let browser: Browser;
@@ -53,7 +42,7 @@ describe('the Arabic demo with no speech in the browser', { timeout: 120_000 }, 
           return {
             alert: root?.querySelector('[role="alert"]')?.textContent?.trim() ?? '',
             mark: root?.querySelector('[part="captions"] mark')?.textContent ?? '',
-            peaks: (window as unknown as { __peaks: number[] }).__peaks,
+            peaks: (window as unknown as AudioProbeWindow).__buffers.map((buffer) => buffer.peak),
           };
         });
         if (state.mark && marks.at(-1) !== state.mark) marks.push(state.mark);

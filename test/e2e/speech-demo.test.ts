@@ -13,22 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { formatViolations, launchBrowser, openBuiltPage, runAxe } from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-
-/** The README's policy for the built-in voice from the page's own origin: no 'wasm-unsafe-eval', no blob:. */
-const MINIMAL_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self'; connect-src 'self'";
-
-/** Records the loudest sample of every buffer played (source text: tsx would add helpers to a function). */
-const PROBE_WEB_AUDIO = `
-  window.__peaks = [];
-  const start = AudioBufferSourceNode.prototype.start;
-  AudioBufferSourceNode.prototype.start = function (...args) {
-    const samples = this.buffer ? this.buffer.getChannelData(0) : new Float32Array();
-    let peak = 0;
-    for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
-    window.__peaks.push(peak);
-    return start.apply(this, args);
-  };`;
+import { cdnCsp, MINIMAL_CSP, PROBE_WEB_AUDIO, type AudioProbeWindow } from '../helpers/audio-probe.ts';
 
 const ENGINE_FILES = /espeak\.worker-[\w-]+\.js|espeak-ng-\w+-[\w-]+\.data|builtin-engine/;
 
@@ -37,7 +22,7 @@ const view = (page: Page) =>
     voices: Array.from(document.querySelectorAll('#voice option'), (option) => option.textContent ?? ''),
     status: document.querySelector('#status')?.textContent ?? '',
     events: Array.from(document.querySelectorAll('#events li'), (item) => item.textContent ?? ''),
-    peaks: (window as unknown as { __peaks: number[] }).__peaks,
+    peaks: (window as unknown as AudioProbeWindow).__buffers.map((buffer) => buffer.peak),
   }));
 
 async function until(page: Page, check: (state: Awaited<ReturnType<typeof view>>) => boolean, what: string) {
@@ -191,7 +176,7 @@ document.querySelector('#say').addEventListener('click', () => {
         root: hostDir,
         basePath: '/',
         path: 'host.html',
-        csp: `default-src 'self'; script-src 'self' ${origin}; style-src 'self'; img-src 'self'; worker-src blob: ${origin}; connect-src ${origin}`,
+        csp: cdnCsp(origin),
         beforeLoad: async (page) => {
           page.on('request', (request) => requests.push(request.url()));
           await page.evaluateOnNewDocument(PROBE_WEB_AUDIO);

@@ -5,10 +5,20 @@
  * asides, share bars, bylines, ads, comments, hidden text, footnote markers,
  * the player itself, anything marked `data-aloud-skip`; see extract/rules.ts)
  * is left out, inside paragraphs too.
+ *
+ * Indexing is one walk of the article that reads tags and attributes only.
+ * What costs more per paragraph waits until the paragraph is first needed
+ * (read, jumped to, announced): its spoken text with the map back to the DOM,
+ * whether CSS hides it, and whether it is only a link line ("Read more: …").
+ * A paragraph that then turns out to have nothing to read has empty text: the
+ * reading skips it, and `readableParagraphs` drops it from the index (at
+ * once for a short article, in idle time for a long one; see the player's
+ * settle-index.ts).
  */
-import { rememberSpokenText, spokenText } from './extract/spoken-text.ts';
-import { isHiddenByStyle, ruleReason, unreadReason } from './extract/visibility.ts';
+import { firstWordyText, hasWords } from './extract/has-words.ts';
+import { classOnlyReason, isHiddenByStyle, ruleReason } from './extract/visibility.ts';
 import { nameWords } from './extract/rules.ts';
+import { IndexedParagraph, WordSample } from './indexed-paragraph.ts';
 
 export type ParagraphKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table-cell';
 
@@ -18,10 +28,18 @@ export interface Paragraph {
   /**
    * The text as spoken: the element's visible text nodes, one character for
    * one (whitespace as spaces, `<br>` as a line break), so offsets map back
-   * to the DOM for highlighting (extract/spoken-text.ts keeps the map).
+   * to the DOM for highlighting (extract/spoken-text.ts keeps the map). An
+   * indexed paragraph builds it on first use; '' when CSS hides it.
    */
   readonly text: string;
   readonly lang: string;
+  /**
+   * Words, for time estimates (as `countWords` counts them). An indexed
+   * paragraph counts the words of its text once it is built; until then it
+   * says what its article's first paragraphs hold on average (`WordSample`).
+   * Absent, `text` is counted.
+   */
+  readonly words?: number;
 }
 
 const UNIT_KINDS: Readonly<Record<string, ParagraphKind>> = {
@@ -79,10 +97,8 @@ const BLOCK_NAMES = [
   'center',
 ];
 const BLOCK_SELECTOR = BLOCK_NAMES.join(', ');
-const BLOCK_LOCAL_NAMES = new Set(BLOCK_NAMES);
-const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
-
-const HAS_WORDS = /[\p{L}\p{N}]/u;
+/** The same, as `tagName` gives them for HTML elements. */
+const BLOCK_TAGS: ReadonlySet<string> = new Set(BLOCK_NAMES.map((name) => name.toUpperCase()));
 
 export interface ExtractOptions {
   readonly readCaptions: boolean;
@@ -90,27 +106,9 @@ export interface ExtractOptions {
   readonly fallbackLang: string;
 }
 
-/**
- * The language of each element, as `closest('[lang]')` would give it, with
- * the answer for each parent remembered: the paragraphs of an article share
- * a few ancestors, so a long article climbs its tree once, not once per
- * paragraph.
- */
-function languages(fallback: string): (element: Element) => string {
-  const known = new Map<Element, string>();
-  const langOf = (element: Element): string => {
-    const own = element.getAttribute('lang');
-    if (own !== null) return own || fallback;
-    const parent = element.parentElement;
-    if (!parent) return fallback;
-    let lang = known.get(parent);
-    if (lang === undefined) {
-      lang = langOf(parent);
-      known.set(parent, lang);
-    }
-    return lang;
-  };
-  return langOf;
+/** The language `element` is in, as `closest('[lang]')` gives it (an empty `lang` means `fallback`). */
+function languageOf(element: Element, fallback: string): string {
+  return element.closest('[lang]')?.getAttribute('lang') || fallback;
 }
 
 /** Whether `element` or an ancestor up to `root` is left unread (by rules or CSS). */
@@ -130,78 +128,108 @@ function holdsBlock(element: Element): boolean {
   return element.firstElementChild !== null && element.querySelector(BLOCK_SELECTOR) !== null;
 }
 
-function isBlock(node: Node): boolean {
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
-  const element = node as Element;
-  // An HTML element is a block by its name: a set lookup, the same answer as `matches(BLOCK_SELECTOR)`.
-  const named =
-    element.namespaceURI === HTML_NAMESPACE
-      ? BLOCK_LOCAL_NAMES.has(element.localName)
-      : element.matches(BLOCK_SELECTOR);
-  return named || holdsBlock(element);
+/**
+ * Whether `element` (with tag `tag`) is a block: an HTML block by its name
+ * (a set lookup, the same answer as `matches(BLOCK_SELECTOR)`), or anything
+ * holding one.
+ */
+function isBlock(element: Element, tag: string): boolean {
+  return BLOCK_TAGS.has(tag) || holdsBlock(element);
 }
 
 /** A figure caption, or a block a gallery styles as one (`class="caption"`): read only with the captions setting. */
-function isCaption(element: Element): boolean {
-  if (element.tagName === 'FIGCAPTION') return true;
-  const className = element.getAttribute('class');
+function isCaption(tag: string, className: string | null): boolean {
+  if (tag === 'FIGCAPTION') return true;
   return className !== null && nameWords(className).includes('caption');
 }
 
 /**
- * A short paragraph that is mostly a link ("Read more: …", a list of other
- * stories): a pointer elsewhere, not the story.
+ * The paragraphs of `root`, in document order. Rules (extract/rules.ts) are
+ * applied now; CSS is checked now for the containers walked into, and for
+ * each paragraph when its text is first read (see `IndexedParagraph`).
  */
-function isLinkLine(element: Element, text: string): boolean {
-  // No child element, no link: most paragraphs are plain text.
-  if (element.firstElementChild === null) return false;
-  const length = text.replace(/\s+/g, ' ').trim().length;
-  if (length === 0 || length > 200) return false;
-  let linked = 0;
-  for (const link of Array.from(element.querySelectorAll('a[href]'))) linked += (link.textContent ?? '').trim().length;
-  return linked / length >= 0.6;
-}
-
 export function extractParagraphs(root: HTMLElement, options: ExtractOptions): Paragraph[] {
-  const units: Paragraph[] = [];
+  const units: IndexedParagraph[] = [];
   // Skipped ancestors of the root itself (e.g. a hidden wrapper) hide everything.
   if (root.parentElement && isSkipped(root.parentElement, root.ownerDocument.documentElement)) return units;
   if (isHiddenByStyle(root)) return units;
-  const langOf = languages(options.fallbackLang);
+  const sample = new WordSample(units);
 
-  const emit = (element: HTMLElement, kind: ParagraphKind, children?: readonly Node[]) => {
-    const spoken = spokenText(element, children);
-    if (!HAS_WORDS.test(spoken.text)) return;
-    if ((kind === 'paragraph' || kind === 'list-item') && isLinkLine(element, spoken.text)) return;
-    rememberSpokenText(element, spoken);
-    units.push({ element, kind, text: spoken.text, lang: langOf(element) });
+  const emit = (element: HTMLElement, kind: ParagraphKind, lang: string, children?: readonly Node[]) => {
+    units.push(new IndexedParagraph(element, kind, lang, sample, children));
   };
 
-  const visit = (element: HTMLElement): void => {
-    if (element !== root && unreadReason(element)) return;
-    const kind = isCaption(element) ? 'caption' : UNIT_KINDS[element.tagName];
+  // Each element's tag, attributes and language are read once, on the way
+  // down: a long article is thousands of alike paragraphs, and the calls
+  // into the DOM are most of what indexing it costs.
+  const visit = (element: HTMLElement, tag: string, parentLang: string): void => {
+    const bare = !element.hasAttributes();
+    // Only a class (most story paragraphs): two reads of the DOM answer everything below.
+    const names = bare ? null : element.getAttributeNames();
+    const onlyClass = names?.length === 1 && names[0] === 'class' ? (element.getAttribute('class') ?? '') : null;
+    const byClass = onlyClass === null ? undefined : classOnlyReason(tag, onlyClass);
+    if (element !== root && (byClass === undefined ? ruleReason(element, tag, bare) : byClass)) return;
+    const own = bare || onlyClass !== null ? null : element.getAttribute('lang');
+    const lang = own === null ? parentLang : own || options.fallbackLang;
+    const className = bare ? null : (onlyClass ?? element.getAttribute('class'));
+    const kind = isCaption(tag, className) ? 'caption' : UNIT_KINDS[tag];
     if (kind === 'caption' && !options.readCaptions) return;
-    if (kind && (ALWAYS_WHOLE.has(element.tagName) || !holdsBlock(element))) {
-      emit(element, kind);
+    if (kind && (ALWAYS_WHOLE.has(tag) || !holdsBlock(element))) {
+      // Whether it has words is found out with its text (an empty `<p>` spacer is then dropped).
+      emit(element, kind, lang);
       return;
     }
+    // Walked into: CSS that hides a container hides all it holds, so it is checked now.
+    if (element !== root && isHiddenByStyle(element)) return;
     // A container: its loose text (a `<div>` text block, text around a nested
     // list) is one paragraph, read where its first words are; its blocks are
     // read in order around it. (One paragraph, because the highlight maps a
     // paragraph's offsets through its element: text that resumes after a
-    // block is read with the text before it.)
-    const children = Array.from(element.childNodes);
-    const blocks = children.map(isBlock);
-    const loose = children.filter((_, index) => !blocks[index]);
+    // block is read with the text before it.) Comments are neither.
+    const looseText = firstWordyText(element);
     let looseRead = false;
-    for (const [index, child] of children.entries()) {
-      if (blocks[index]) visit(child as HTMLElement);
-      else if (!looseRead && HAS_WORDS.test(child.textContent ?? '')) {
-        looseRead = true;
-        emit(element, kind ?? 'paragraph', loose);
-      }
+    const readLoose = () => {
+      looseRead = true;
+      emit(element, kind ?? 'paragraph', lang, looseChildren(element));
+    };
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (!looseRead && looseText && child.compareDocumentPosition(looseText) & Node.DOCUMENT_POSITION_PRECEDING)
+        readLoose();
+      const childTag = child.tagName;
+      if (isBlock(child, childTag)) visit(child as HTMLElement, childTag, lang);
+      else if (!looseRead && hasWords(child)) readLoose();
     }
+    if (!looseRead && looseText) readLoose();
   };
-  visit(root);
+  visit(root, root.tagName, languageOf(root, options.fallbackLang));
   return units;
+}
+
+/** The children of a container that are not blocks (text, inline elements), in order. */
+function looseChildren(element: Element): Node[] {
+  const loose: Node[] = [];
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (
+      type === Node.TEXT_NODE ||
+      (type === Node.ELEMENT_NODE && !isBlock(child as Element, (child as Element).tagName))
+    )
+      loose.push(child);
+  }
+  return loose;
+}
+
+/**
+ * An index of up to this many paragraphs is finished at once
+ * (`readableParagraphs`): a few milliseconds; a longer one in idle time.
+ */
+export const FINISHED_AT_ONCE = 200;
+
+/**
+ * `units` without those that turned out to have nothing to read (hidden by
+ * CSS, or only hidden words). Builds each one's text: for idle time after
+ * indexing, or a test that wants the final index at once.
+ */
+export function readableParagraphs(units: readonly Paragraph[]): Paragraph[] {
+  return units.filter((unit) => unit.text !== '');
 }

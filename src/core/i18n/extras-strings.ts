@@ -7,13 +7,14 @@
  */
 import { msg, str } from '@lit/localize';
 import { formatNumber } from './localize.ts';
+import { numberFormat } from './number-format.ts';
 
 export function formatDuration(totalSeconds: number, locale: string): string {
   const seconds = Math.max(0, Math.round(totalSeconds));
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 });
-  return `${new Intl.NumberFormat(locale).format(minutes)}:${two.format(rest)}`;
+  const two = numberFormat(locale, { minimumIntegerDigits: 2 });
+  return `${numberFormat(locale).format(minutes)}:${two.format(rest)}`;
 }
 
 /** Shortened for aria-valuetext: the slider should name, not recite, the paragraph. */

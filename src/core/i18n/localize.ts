@@ -18,6 +18,7 @@
  * script stays small, and a page only fetches the language it shows.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { numberFormat } from './number-format.ts';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { LocaleModule, MsgFn, TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.ts';
@@ -125,5 +126,5 @@ export function currentLocale(): UiLocale {
 
 /** A number in the digits of the current locale (e.g. Persian digits for fa). */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(scope.numberLocale).format(value);
+  return numberFormat(scope.numberLocale).format(value);
 }

@@ -6,9 +6,10 @@
  */
 import { msg, str } from '@lit/localize';
 import type { EngineErrorCode } from '../speech/engine.ts';
+import { numberFormat } from './number-format.ts';
 
 export function formatRate(rate: number, locale: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rate)}×`;
+  return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(rate)}×`;
 }
 
 export const strings = {

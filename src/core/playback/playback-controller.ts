@@ -198,7 +198,7 @@ export class PlaybackController implements ReactiveController {
 
   /** A lexicon that arrived after the article keyed `key` loaded; ignored if another article loaded since. */
   setLexicon(lexicon: Lexicon, key: string): void {
-    if (this.article?.key === key) this.article = { ...this.article, lexicon };
+    if (this.article?.key === key) this.article = this.article.withLexicon(lexicon);
   }
 
   #lexicon(): Lexicon {
@@ -214,6 +214,13 @@ export class PlaybackController implements ReactiveController {
   #speak(effect: Extract<PlaybackEffect, { type: 'speak' }>): void {
     const unit = this.article?.paragraphs[effect.paragraphIndex];
     if (!unit) return;
+    if (unit.text === '') {
+      // Found only now to be hidden by CSS, or only hidden words (paragraphs.ts
+      // checks that on first use): nothing to say, so on to the next.
+      this.dispatch({ type: 'engine-start', token: effect.token });
+      this.dispatch({ type: 'engine-end', token: effect.token });
+      return;
+    }
     // Spoken at the current speed: a pending restart for a new speed is moot.
     this.#clearRateTimer();
     const voiceId = chooseVoice(this.voices, unit.lang, effect.voiceId);

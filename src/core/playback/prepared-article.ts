@@ -16,12 +16,16 @@ export interface LoadedArticle {
   readonly lang: string;
   /** The paragraphs read, in order; the headline is paragraph 0. */
   readonly paragraphs: readonly Paragraph[];
-  /** Cumulative word counts (see `cumulativeWords`), counted on first use. */
+  /** Cumulative word counts (see `cumulativeWords`), counted on first use and after `recount()`. */
   readonly wordsBefore: readonly number[];
   /** How words are said (only what the engine hears changes). */
   readonly lexicon: Lexicon;
   /** The sentences of paragraph `index`, found on first use and kept; `[]` outside the article. */
   sentences(index: number): readonly Sentence[];
+  /** Counts words again: the paragraphs' counts got exact (their texts were built). */
+  recount(): void;
+  /** The same article, sentences and counts shared, with another lexicon. */
+  withLexicon(lexicon: Lexicon): LoadedArticle;
 }
 
 export function prepareArticle(
@@ -31,16 +35,18 @@ export function prepareArticle(
   lexicon: Lexicon = EMPTY_LEXICON,
 ): LoadedArticle {
   const found: Array<readonly Sentence[] | undefined> = [];
-  let wordsBefore: readonly number[] | undefined;
-  return {
+  const counts: { wordsBefore?: readonly number[] } = {};
+  const withLexicon = (lexicon: Lexicon): LoadedArticle => ({
     key,
     lang,
     paragraphs,
     lexicon,
     // Only the time display needs them: not counted while indexing.
     get wordsBefore() {
-      wordsBefore ??= cumulativeWords(paragraphs.map((paragraph) => countWords(paragraph.text)));
-      return wordsBefore;
+      counts.wordsBefore ??= cumulativeWords(
+        paragraphs.map((paragraph) => paragraph.words ?? countWords(paragraph.text)),
+      );
+      return counts.wordsBefore;
     },
     sentences(index) {
       const unit = paragraphs[index];
@@ -48,13 +54,20 @@ export function prepareArticle(
       let sentences = found[index];
       if (!sentences) {
         sentences = splitSentences(unit.text, unit.lang);
-        // A unit always has letters (extraction checks), so this only guards odd input.
-        if (sentences.length === 0) sentences = [{ start: 0, end: unit.text.length, text: unit.text }];
+        // Text with no sentence boundary found is one sentence; no text (a paragraph
+        // found to have nothing to read, paragraphs.ts) is none, and is skipped.
+        if (sentences.length === 0 && unit.text !== '')
+          sentences = [{ start: 0, end: unit.text.length, text: unit.text }];
         found[index] = sentences;
       }
       return sentences;
     },
-  };
+    recount() {
+      delete counts.wordsBefore;
+    },
+    withLexicon,
+  });
+  return withLexicon(lexicon);
 }
 
 /** One paragraph's utterances for one engine limit and rate, kept until either changes. */

@@ -281,8 +281,9 @@ export class AloudPlayer extends LitElement {
     }
     const reading = this.#reading;
     if (reading && next.preferences !== previous.preferences) this.#applyPreferences(reading, next, previous);
-    if (next.playback.paragraphIndex !== previous.playback.paragraphIndex && next.reading.article) {
-      const text = next.reading.paragraph?.text ?? '';
+    const text = next.reading.paragraph?.text ?? '';
+    // Not for a paragraph found to have nothing to read: the reading passes it without a word.
+    if (next.playback.paragraphIndex !== previous.playback.paragraphIndex && next.reading.article && text !== '') {
       this.dispatchEvent(
         new ParagraphChangeEvent({ index: next.playback.paragraphIndex, text: text.replace(/\s+/g, ' ').trim() }),
       );

@@ -8,7 +8,13 @@ import type { ReactiveControllerHost } from 'lit';
 import { outsideHeadline } from '../../core/content/extract/headline.ts';
 import { rememberSpokenText, spokenText } from '../../core/content/extract/spoken-text.ts';
 import { useSpeakable } from '../../core/content/extract/visibility.ts';
-import { extractParagraphs, type Paragraph } from '../../core/content/paragraphs.ts';
+import {
+  extractParagraphs,
+  FINISHED_AT_ONCE,
+  readableParagraphs,
+  type Paragraph,
+} from '../../core/content/paragraphs.ts';
+import type { IndexSettler } from './settle-index.ts';
 import { extraStrings } from '../../core/i18n/extras-strings.ts';
 import { registerLateMessages } from '../../core/i18n/messages.ts';
 import { PlaybackNews } from '../../core/player/playback-news.ts';
@@ -73,9 +79,22 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     },
   };
   const news = new PlaybackNews(store);
-  const playback = new PlaybackController(controllerHost, speech, (previous, next) =>
-    news.playbackChanged(previous, next),
-  );
+  const playback = new PlaybackController(controllerHost, speech, (previous, next) => {
+    news.playbackChanged(previous, next);
+    settler?.stateChanged();
+  });
+  /** Finishes long indexes in idle time: a chunk of its own, fetched for the first long article. */
+  let settler: IndexSettler | null = null;
+  let disposed = false;
+  const settleLater = (units: readonly Paragraph[]) => {
+    import('./settle-index.ts')
+      .then((module) => {
+        if (disposed || playback.article?.paragraphs !== units) return;
+        settler ??= new module.IndexSettler(playback, () => store.refresh());
+        settler.loaded(playback.article);
+      })
+      .catch((error: unknown) => console.warn(`<aloud-player>: the index is not finished (${String(error)})`));
+  };
   playback.onVoiceGone = () => store.announce({ key: 'voiceGone' });
   playback.onEngineNotice = (event) => news.engineNotice(event);
   const view = (): ReadingView => ({
@@ -134,7 +153,11 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
       const load = ++loads;
       const read = (element: HTMLElement, key: string, lookup: ArticleLookup | null) => {
         const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-        const { units, from } = unitsOf(element, target.readCaptions, lang, loaded());
+        const indexed = unitsOf(element, target.readCaptions, lang, loaded());
+        const from = indexed.from;
+        // A short article is finished now: its count and time estimate are exact from the start.
+        const short = indexed.units.length <= FINISHED_AT_ONCE;
+        const units = short ? readableParagraphs(indexed.units) : indexed.units;
         watcher.indexed(element, units);
         if (lookup?.found && lookup.element === element && !watcher.waiting)
           logChoice(lookup, units.length - (from ? 1 : 0), from);
@@ -144,6 +167,8 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
           target.paragraphIndex ??
           (previous ? placeByText(previous.paragraphs, playback.state.paragraphIndex, units) : 0);
         playback.load(prepareArticle(key, lang, units), Math.min(place, Math.max(0, units.length - 1)));
+        settler?.dispose();
+        if (!short) settleLater(units);
         loadLexicon(host, element, (lexicon) => playback.setLexicon(lexicon, key));
         const headline = from && units[0] ? units[0].text.replace(/\s+/g, ' ').trim() : articleTitle(element);
         done({ found: true, headline, waiting: waiting() });
@@ -172,6 +197,8 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     setHighlighting: (enabled) => playback.setHighlighting(enabled),
     setVoice: (voiceId) => playback.dispatch({ type: 'voice', voiceId }),
     dispose() {
+      disposed = true;
+      settler?.dispose();
       host.removeController(playback);
       speech.dispose();
     },

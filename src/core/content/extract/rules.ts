@@ -147,13 +147,35 @@ const PAGE_LEVEL = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** A few names that contain a furniture word but are the story itself. */
 const STORY_NAMES = /(^|[\s_-])(article|story|entry|post)[-_]?(body|content|text)($|[\s_-])/i;
 
+/**
+ * Answers for names already seen: a story's paragraphs share a handful of
+ * class names (`<p class="article-paragraph">` ten thousand times), so each
+ * name is split once. Emptied when it grows past `REMEMBERED_NAMES`.
+ */
+const wordsOfName = new Map<string, readonly string[]>();
+const furnitureOfNames = new Map<string, string | null>();
+const REMEMBERED_NAMES = 2000;
+
+function remember<T>(map: Map<string, T>, key: string, value: T): T {
+  if (map.size >= REMEMBERED_NAMES) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 /** Splits `shareBar ad-slot story_body` into lower-case words. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+export function nameWords(name: string): readonly string[] {
+  return (
+    wordsOfName.get(name) ??
+    remember(
+      wordsOfName,
+      name,
+      name
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    )
+  );
 }
 
 /** The furniture word in the element's class or id, if any ("share", "byline", …). */
@@ -161,16 +183,24 @@ export function furnitureWord(traits: ElementTraits): string | null {
   // Most elements have neither: nothing to split.
   if (!traits.className && !traits.id) return null;
   const names = `${traits.className ?? ''} ${traits.id ?? ''}`;
-  if (STORY_NAMES.test(names)) return null;
-  for (const word of nameWords(names)) if (FURNITURE_WORDS.has(word)) return word;
-  return null;
+  const known = furnitureOfNames.get(names);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  if (!STORY_NAMES.test(names)) found = nameWords(names).find((word) => FURNITURE_WORDS.has(word)) ?? null;
+  return remember(furnitureOfNames, names, found);
+}
+
+/** Why an element with this tag (upper case) is never read, or null: all `skipReason` can say of an element without attributes. */
+export function tagReason(tag: string): string | null {
+  return NEVER_READ_TAGS.has(tag) ? `<${tag.toLowerCase()}>` : null;
 }
 
 /** Why the element (and all inside it) is left unread, or null when it may hold story text. */
 export function skipReason(traits: ElementTraits): string | null {
   const attributes = traits.attributes ?? {};
   const has = (name: string) => attributes[name] !== undefined && attributes[name] !== null;
-  if (NEVER_READ_TAGS.has(traits.tag)) return `<${traits.tag.toLowerCase()}>`;
+  const byTag = tagReason(traits.tag);
+  if (byTag) return byTag;
   if (has('data-aloud-skip')) return 'data-aloud-skip';
   if (has('hidden')) return 'hidden';
   if (attributes['aria-hidden'] === 'true') return 'aria-hidden';

@@ -3,9 +3,10 @@
  * (furniture, markers, publisher opt-outs) plus what CSS hides from a sighted
  * reader (`display: none`, `visibility: hidden`, `content-visibility`).
  */
-import { skipReason, type ElementTraits } from './rules.ts';
+import { skipReason, tagReason, type ElementTraits } from './rules.ts';
 
-const TRAIT_ATTRIBUTES = [
+/** Attributes the rules look at besides class, id and role. */
+const TRAIT_ATTRIBUTES: ReadonlySet<string> = new Set([
   'hidden',
   'aria-hidden',
   'inert',
@@ -13,7 +14,7 @@ const TRAIT_ATTRIBUTES = [
   'data-aloud-read',
   'data-speakable',
   'itemprop',
-] as const;
+]);
 
 /**
  * The schema.org `speakable` CSS selectors of the page being read, joined; ''
@@ -26,23 +27,33 @@ export function useSpeakable(selector: string): void {
   speakable = selector;
 }
 
+/**
+ * What the rules look at of `element`. Its attribute names are listed once
+ * and only those present are read: a story paragraph usually has a class
+ * and nothing else, and ten reads that answer null would cost more.
+ */
 export function traitsOf(element: Element): ElementTraits {
   const attributes: Record<string, string | null> = {};
-  for (const name of TRAIT_ATTRIBUTES) {
-    const value = element.getAttribute(name);
-    if (value !== null) attributes[name] = value;
+  let className = '';
+  let id = '';
+  let role: string | null = null;
+  for (const name of element.getAttributeNames()) {
+    if (name === 'class') className = element.getAttribute(name) ?? '';
+    else if (name === 'id') id = element.getAttribute(name) ?? '';
+    else if (name === 'role') role = element.getAttribute(name);
+    else if (TRAIT_ATTRIBUTES.has(name)) attributes[name] = element.getAttribute(name);
   }
-  const className = typeof element.className === 'string' ? element.className : element.getAttribute('class');
+  const tag = element.tagName.toUpperCase();
   const onlyLink =
-    element.tagName === 'SUP' &&
+    tag === 'SUP' &&
     element.querySelector('a') !== null &&
     (element.querySelector('a')?.textContent ?? '').trim() === (element.textContent ?? '').trim();
   return {
     included: speakable !== '' && element.matches(speakable),
-    tag: element.tagName.toUpperCase(),
-    id: element.id,
-    className: className ?? '',
-    role: element.getAttribute('role'),
+    tag,
+    id,
+    className,
+    role,
     attributes,
     onlyLink,
   };
@@ -75,10 +86,37 @@ export function isHiddenByStyle(element: Element): boolean {
  * attribute reads, a `matches()` against the speakable selectors, splitting
  * names into words) would be wasted on every paragraph of a long article. A
  * `<sup>` still takes the whole path, for its footnote-marker test.
+ * `tag` and `bare` (no attributes) spare the walk that knows them a second read.
  */
-export function ruleReason(element: Element): string | null {
-  if (!element.hasAttributes() && element.tagName !== 'SUP') return skipReason({ tag: element.tagName.toUpperCase() });
+export function ruleReason(
+  element: Element,
+  tag: string = element.tagName,
+  bare: boolean = !element.hasAttributes(),
+): string | null {
+  if (bare && tag !== 'SUP') return tagReason(tag.toUpperCase());
   return skipReason(traitsOf(element));
+}
+
+/** Answers of `classOnlyReason`, by tag and class. */
+const byClass = new Map<string, Map<string, string | null>>();
+
+/**
+ * `ruleReason` of an element whose one attribute is `class` (most story
+ * paragraphs): it depends on the tag and the class alone, so each pair is
+ * worked out once. `undefined` when the page names speakable parts, whose
+ * selectors may look at more than the class: ask `ruleReason` then.
+ */
+export function classOnlyReason(tag: string, className: string): string | null | undefined {
+  if (speakable !== '' || tag === 'SUP') return undefined;
+  let classes = byClass.get(tag);
+  if (!classes) byClass.set(tag, (classes = new Map()));
+  let reason = classes.get(className);
+  if (reason === undefined) {
+    if (classes.size >= 2000) classes.clear();
+    reason = skipReason({ tag: tag.toUpperCase(), className });
+    classes.set(className, reason);
+  }
+  return reason;
 }
 
 /** Why `element` itself (not its ancestors) is left unread, or null. */
