@@ -19,11 +19,6 @@ const SENTENCES = [
 /** One paragraph in this many is followed by one the page's stylesheet hides (an edition note). */
 export const HIDDEN_EVERY = 1000;
 
-/** How many paragraphs of a generated article a listener hears, headline included. */
-export function readParagraphs(paragraphs: number): number {
-  return 1 + paragraphs;
-}
-
 export function generatedArticleHtml(paragraphs: number): string {
   const body: string[] = [];
   for (let index = 0; index < paragraphs; index += 1) {

@@ -105,21 +105,14 @@ export interface IndexCost {
   readonly player: Summary;
   readonly baseline: Summary;
   readonly ratio: number;
-  /** From the start to the index finished in idle time (hidden paragraphs dropped); absent if none were. */
-  readonly finished: Summary | null;
 }
 
-/**
- * Upgrade and index a second player on the same article, against a plain
- * walk of the same DOM; then, when `heard` says how many paragraphs are
- * heard, the wall time until the index is finished in idle time.
- */
-async function indexCost(page: Page, runs: number, heard: number | null): Promise<IndexCost> {
+/** Upgrade and index a second player on the same article, against a plain walk of the same DOM. */
+async function indexCost(page: Page, runs: number): Promise<IndexCost> {
   const player: number[] = [];
   const baseline: number[] = [];
-  const finished: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const [withPlayer, plain, done] = await page.evaluate(async (expected: number | null) => {
+    const [withPlayer, plain] = await page.evaluate(async () => {
       const article = document.getElementById('story') as HTMLElement;
       // Repeated, because one walk of a short article is below the timer's resolution.
       const repeats = 50;
@@ -140,28 +133,15 @@ async function indexCost(page: Page, runs: number, heard: number | null): Promis
       while (element.paragraphCount === 0) await element.updateComplete;
       await element.updateComplete;
       const playerMs = performance.now() - t1;
-      let doneMs = Number.NaN;
-      if (expected !== null) {
-        const limit = t1 + 10_000;
-        while (element.paragraphCount !== expected && performance.now() < limit)
-          await new Promise((resolve) => setTimeout(resolve, 16));
-        if (element.paragraphCount === expected) doneMs = performance.now() - t1;
-      }
       element.remove();
-      return [playerMs, characters > 0 ? plainMs : Number.NaN, doneMs];
-    }, heard);
+      return [playerMs, characters > 0 ? plainMs : Number.NaN];
+    });
     player.push(withPlayer ?? Number.NaN);
     baseline.push(plain ?? Number.NaN);
-    if (done !== undefined && !Number.isNaN(done)) finished.push(done);
   }
   const p = summarise(player);
   const b = summarise(baseline);
-  return {
-    player: p,
-    baseline: b,
-    ratio: p.median / b.median,
-    finished: finished.length > 0 ? summarise(finished) : null,
-  };
+  return { player: p, baseline: b, ratio: p.median / b.median };
 }
 
 /** Cost of one word boundary: state transition, highlight range and the captions re-render. */
@@ -191,7 +171,7 @@ export interface LatencyResult {
 
 export async function measureLatency(
   browser: Browser,
-  options: { root?: string; path?: string; presses: number; heard?: number },
+  options: { root?: string; path?: string; presses: number },
 ): Promise<LatencyResult> {
   const built = await openBuiltPage(browser, {
     ...(options.root ? { root: options.root } : {}),
@@ -218,7 +198,7 @@ export async function measureLatency(
     const keyL = summarise(await skipToSpeak(page, options.presses));
     const clickPlay = summarise(await clickToSpeak(page, options.presses));
     const boundaryMs = await boundaryCost(page, 200);
-    const index = await indexCost(page, 7, options.heard ?? null);
+    const index = await indexCost(page, 7);
     return { keyK, keyL, clickPlay, index, boundaryMs };
   } finally {
     await built.close();

@@ -1,9 +1,12 @@
 /**
- * Bytes: dist/aloud.js and what the article page loads before it is
- * interactive, beside the peers' browser bundles, gzip and brotli.
+ * Bytes: dist/aloud.js, the chunks a player fetches when it connects (the
+ * reading chunk that Play needs and the late chunk, each with the files it
+ * imports), and what the article page loads before it is interactive,
+ * beside the peers' browser bundles, gzip and brotli.
  */
 import { buildSync } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser, openBuiltPage } from '../test/helpers/browser.ts';
@@ -68,24 +71,52 @@ async function pageLoadBytes(): Promise<{ requests: number; bytes: Bytes }> {
   }
 }
 
-/** The player's one lazy chunk (reading and extras), fetched as soon as a player connects. */
-function lazyChunkBytes(): Bytes {
-  const name = readdirSync('dist/assets').find((file) => /^lazy-parts-.*\.js$/.test(file));
-  if (!name) throw new Error('dist/assets/lazy-parts-*.js is missing: run npm run build');
-  return measureBytes(readFileSync(`dist/assets/${name}`));
+/** `import … from "./x.js"` and `import "./x.js"` in built code; not `import("./x.js")`, which loads later. */
+const STATIC_IMPORT = /\bimport\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
+
+/** `file` (a path under dist/) and every file it imports statically, each once. */
+function withStaticImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+    if (specifier?.startsWith('.')) withStaticImports(normalize(join(dirname(file), specifier)), seen);
+  }
+  return seen;
+}
+
+/** The one built chunk whose name starts with `name-` (dist/assets/reading-*.js, …). */
+function chunk(name: string): string {
+  const found = readdirSync('dist/assets').find((file) => file.startsWith(`${name}-`) && file.endsWith('.js'));
+  if (!found) throw new Error(`dist/assets/${name}-*.js is missing: run npm run build`);
+  return join('dist/assets', found);
+}
+
+/** Files measured together, each compressed on its own (as a server sends them). */
+function filesBytes(files: Iterable<string>): Bytes {
+  const all = Array.from(files, (file) => measureBytes(readFileSync(file)));
+  return {
+    raw: all.reduce((sum, bytes) => sum + bytes.raw, 0),
+    gzip: all.reduce((sum, bytes) => sum + bytes.gzip, 0),
+    brotli: all.reduce((sum, bytes) => sum + bytes.brotli, 0),
+  };
 }
 
 export async function runSize() {
   const aloud = measureBytes(readFileSync('dist/aloud.js'));
-  const lazyChunk = lazyChunkBytes();
+  // A connected player fetches the reading chunk (what Play needs) and the late chunk at once.
+  const beforePlayFiles = withStaticImports(chunk('reading'), withStaticImports('dist/aloud.js'));
+  const readingChunk = filesBytes([...beforePlayFiles].filter((file) => file !== 'dist/aloud.js'));
+  // What the late chunk adds: the files it imports that Play had not already loaded.
+  const lateChunk = filesBytes([...withStaticImports(chunk('late'))].filter((file) => !beforePlayFiles.has(file)));
   const mediaChrome = measureBytes(readFileSync('node_modules/media-chrome/dist/iife/index.js'));
   const easySpeech = measureBytes(minified(require.resolve('easy-speech')));
   const page = await pageLoadBytes();
   return {
     aloudJs: aloud,
-    lazyChunk,
+    readingChunk,
+    lateChunk,
     // What a host page has loaded before Play can be pressed; each file compressed on its own.
-    beforePlay: { gzip: aloud.gzip + lazyChunk.gzip, brotli: aloud.brotli + lazyChunk.brotli },
+    beforePlay: filesBytes(beforePlayFiles),
     articlePage: page,
     peers: {
       'media-chrome 4.19.4 (iife/index.js)': mediaChrome,

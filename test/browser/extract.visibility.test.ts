@@ -130,6 +130,25 @@ describe('article changes: place kept by text, placeholders recognised', () => {
       expect(placeByText(before, 2, after.map(unit)), after.join('|')).to.equal(index);
   });
 
+  it('finds the place in a long index by reading only the texts around it', () => {
+    let read = 0;
+    const counted = (text: string): Paragraph => ({
+      element: document.body,
+      kind: 'paragraph',
+      lang: 'en',
+      get text() {
+        read += 1;
+        return text;
+      },
+    });
+    const long = Array.from({ length: 10_000 }, (_, index) => counted(`Paragraph ${index}.`));
+    // One paragraph added above the place: the same text is one further on.
+    const after = [counted('A new paragraph.'), ...long];
+    read = 0;
+    expect(placeByText(long, 5000, after)).to.equal(5001);
+    expect(read, 'texts read').to.be.at.most(5);
+  });
+
   it('takes "Loading…", aria-busy and an empty index as a placeholder, and a story as not', async () => {
     const plain = await fixture<HTMLElement>('<div><p>Text.</p></div>');
     const busy = await fixture<HTMLElement>('<div aria-busy="true"><p>Some text.</p></div>');

@@ -11,9 +11,9 @@
  * (read, jumped to, announced): its spoken text with the map back to the DOM,
  * whether CSS hides it, and whether it is only a link line ("Read more: …").
  * A paragraph that then turns out to have nothing to read has empty text: the
- * reading skips it, and `readableParagraphs` drops it from the index (at
- * once for a short article, in idle time for a long one; see the player's
- * settle-index.ts).
+ * reading passes it without a word. A short article's index leaves such
+ * paragraphs out at once (`readableParagraphs`); a long one's keeps them, so
+ * that no paragraph is renumbered (see the player's settle-index.ts).
  */
 import { firstWordyText, hasWords } from './extract/has-words.ts';
 import { classOnlyReason, isHiddenByStyle, ruleReason } from './extract/visibility.ts';
@@ -97,7 +97,7 @@ const BLOCK_NAMES = [
   'center',
 ];
 const BLOCK_SELECTOR = BLOCK_NAMES.join(', ');
-/** The same, as `tagName` gives them for HTML elements. */
+/** The same, upper case (as `tagName` gives them in an HTML document). */
 const BLOCK_TAGS: ReadonlySet<string> = new Set(BLOCK_NAMES.map((name) => name.toUpperCase()));
 
 export interface ExtractOptions {
@@ -129,9 +129,9 @@ function holdsBlock(element: Element): boolean {
 }
 
 /**
- * Whether `element` (with tag `tag`) is a block: an HTML block by its name
- * (a set lookup, the same answer as `matches(BLOCK_SELECTOR)`), or anything
- * holding one.
+ * Whether `element` (with upper-case tag name `tag`) is a block: a block by
+ * its name (a set lookup, where `matches(BLOCK_SELECTOR)` would run a
+ * selector), or anything holding one.
  */
 function isBlock(element: Element, tag: string): boolean {
   return BLOCK_TAGS.has(tag) || holdsBlock(element);
@@ -175,7 +175,7 @@ export function extractParagraphs(root: HTMLElement, options: ExtractOptions): P
     const kind = isCaption(tag, className) ? 'caption' : UNIT_KINDS[tag];
     if (kind === 'caption' && !options.readCaptions) return;
     if (kind && (ALWAYS_WHOLE.has(tag) || !holdsBlock(element))) {
-      // Whether it has words is found out with its text (an empty `<p>` spacer is then dropped).
+      // Whether it has words is found out with its text (an empty `<p>` spacer then reads as '').
       emit(element, kind, lang);
       return;
     }
@@ -195,13 +195,14 @@ export function extractParagraphs(root: HTMLElement, options: ExtractOptions): P
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       if (!looseRead && looseText && child.compareDocumentPosition(looseText) & Node.DOCUMENT_POSITION_PRECEDING)
         readLoose();
-      const childTag = child.tagName;
+      // Upper case as in HTML documents; an XHTML page's tag names are lower case.
+      const childTag = child.tagName.toUpperCase();
       if (isBlock(child, childTag)) visit(child as HTMLElement, childTag, lang);
       else if (!looseRead && hasWords(child)) readLoose();
     }
     if (!looseRead && looseText) readLoose();
   };
-  visit(root, root.tagName, languageOf(root, options.fallbackLang));
+  visit(root, root.tagName.toUpperCase(), languageOf(root, options.fallbackLang));
   return units;
 }
 
@@ -212,7 +213,7 @@ function looseChildren(element: Element): Node[] {
     const type = child.nodeType;
     if (
       type === Node.TEXT_NODE ||
-      (type === Node.ELEMENT_NODE && !isBlock(child as Element, (child as Element).tagName))
+      (type === Node.ELEMENT_NODE && !isBlock(child as Element, (child as Element).tagName.toUpperCase()))
     )
       loose.push(child);
   }
@@ -227,8 +228,8 @@ export const FINISHED_AT_ONCE = 200;
 
 /**
  * `units` without those that turned out to have nothing to read (hidden by
- * CSS, or only hidden words). Builds each one's text: for idle time after
- * indexing, or a test that wants the final index at once.
+ * CSS, a spacer, only hidden words, a link line). Builds each one's text, so
+ * it is for a short article (`FINISHED_AT_ONCE`) or a test.
  */
 export function readableParagraphs(units: readonly Paragraph[]): Paragraph[] {
   return units.filter((unit) => unit.text !== '');

@@ -215,9 +215,9 @@ export class PlaybackController implements ReactiveController {
     const unit = this.article?.paragraphs[effect.paragraphIndex];
     if (!unit) return;
     if (unit.text === '') {
-      // Found only now to be hidden by CSS, or only hidden words (paragraphs.ts
-      // checks that on first use): nothing to say, so on to the next.
-      this.dispatch({ type: 'engine-start', token: effect.token });
+      // Found only now to have nothing to read (hidden by CSS, a spacer, a link
+      // line: paragraphs.ts checks on first use): on to the next, still
+      // "starting", since nothing has been heard yet.
       this.dispatch({ type: 'engine-end', token: effect.token });
       return;
     }

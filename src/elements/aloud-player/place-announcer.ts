@@ -30,6 +30,8 @@ export class PlaceAnnouncer implements ReactiveController {
       if (index === previous.playback.paragraphIndex || isActive(next.playback)) return;
       const count = next.playback.utteranceCounts.length;
       const text = excerpt(article.paragraphs[index]?.text ?? '');
+      // A paragraph found to have nothing to read (paragraphs.ts): the reading passes it, so no word of it.
+      if (text === '') return;
       this.#store.announce({ key: 'late', id: 'paragraph', args: [index + 1, count, text] });
     });
   }

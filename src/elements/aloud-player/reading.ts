@@ -58,7 +58,9 @@ function unitsOf(
 ): { units: Paragraph[]; from: string } {
   useSpeakable(pageReading?.speakableSelector(element.ownerDocument) ?? '');
   const units = extractParagraphs(element, { readCaptions, fallbackLang: lang });
-  const headline = outsideHeadline(element, units[0], pageReading?.jsonLdHeadline);
+  // The first paragraph heard: a spacer or hidden paragraph before it says nothing about the headline.
+  const first = units.find((unit) => unit.text !== '');
+  const headline = outsideHeadline(element, first, pageReading?.jsonLdHeadline);
   if (!headline) return { units, from: '' };
   const isHeading = headline.element.tagName === 'H1';
   const spoken = isHeading ? spokenText(headline.element) : { text: headline.text, pieces: [] };
@@ -79,10 +81,9 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     },
   };
   const news = new PlaybackNews(store);
-  const playback = new PlaybackController(controllerHost, speech, (previous, next) => {
-    news.playbackChanged(previous, next);
-    settler?.stateChanged();
-  });
+  const playback = new PlaybackController(controllerHost, speech, (previous, next) =>
+    news.playbackChanged(previous, next),
+  );
   /** Finishes long indexes in idle time: a chunk of its own, fetched for the first long article. */
   let settler: IndexSettler | null = null;
   let disposed = false;
@@ -90,7 +91,7 @@ export function startReading(host: PlayerHost, store: PlayerStore, options: Read
     import('./settle-index.ts')
       .then((module) => {
         if (disposed || playback.article?.paragraphs !== units) return;
-        settler ??= new module.IndexSettler(playback, () => store.refresh());
+        settler ??= new module.IndexSettler(() => store.refresh());
         settler.loaded(playback.article);
       })
       .catch((error: unknown) => console.warn(`<aloud-player>: the index is not finished (${String(error)})`));
