@@ -12,7 +12,7 @@ import { runLighthouse, type LighthouseSummary } from './lighthouse.ts';
 import { measureLoad, type LoadResult } from './load.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
 import { measurePublishers, publisherRows, type PublisherBenchResult } from './publishers.ts';
-import { runSize } from './size.ts';
+import { runSize, type Bytes } from './size.ts';
 import { measureSegmentation, segmentationRows } from './segmentation.ts';
 import { round } from './stats.ts';
 
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
   const lighthouse: LighthouseSummary = await runLighthouse();
 
   const kb = (bytes: number) => `${round(bytes / 1000, 2)} kB`;
+  const bytesRow = (label: string, bytes: Bytes) => [label, kb(bytes.gzip), `brotli ${kb(bytes.brotli)}`, '', ''];
   const segmentation = measureSegmentation();
   const rows: string[][] = [
     ['measure', 'median / value', 'p95 / detail', 'goal', 'status'],
@@ -133,27 +134,9 @@ async function main(): Promise<void> {
       '≤ 15 kB',
       size.goal.met ? 'met' : 'NOT met',
     ],
-    [
-      'reading chunk and its imports gzip',
-      kb(size.readingChunk.gzip),
-      `brotli ${kb(size.readingChunk.brotli)}`,
-      '',
-      '',
-    ],
-    [
-      'late chunk (and imports Play did not load) gzip',
-      kb(size.lateChunk.gzip),
-      `brotli ${kb(size.lateChunk.brotli)}`,
-      '',
-      '',
-    ],
-    [
-      'before Play: aloud.js, reading chunk, their imports gzip',
-      kb(size.beforePlay.gzip),
-      `brotli ${kb(size.beforePlay.brotli)}`,
-      '',
-      '',
-    ],
+    bytesRow('reading chunk and its imports gzip', size.readingChunk),
+    bytesRow('late chunk (and imports Play did not load) gzip', size.lateChunk),
+    bytesRow('before Play: aloud.js, reading chunk, their imports gzip', size.beforePlay),
     [
       'article page, all requests gzip',
       kb(size.articlePage.bytes.gzip),
@@ -161,7 +144,7 @@ async function main(): Promise<void> {
       '',
       '',
     ],
-    ...Object.entries(size.peers).map(([name, bytes]) => [name, kb(bytes.gzip), `brotli ${kb(bytes.brotli)}`, '', '']),
+    ...Object.entries(size.peers).map(([name, bytes]) => bytesRow(name, bytes)),
     ['aloud.js / media-chrome (gzip)', `×${size.ratios.aloudToMediaChromeGzip}`, '', '', ''],
     ['aloud.js / easy-speech (gzip)', `×${size.ratios.aloudToEasySpeechGzip}`, '', '', ''],
     ...latencyRows('seed', seed),
