@@ -180,7 +180,9 @@ async function renderArticle(
       'the engine',
     );
     await clickInPlayer(page, 'button.primary');
-    await clickInPlayer(page, '#settings-button');
+    // More, then its "Download audio", which opens the settings at the download.
+    await clickInPlayer(page, '#more-button');
+    await clickInPlayer(page, '.more-menu .menu-item:last-child');
     for (let run = 0; run < runs; run++) {
       await clickInPlayer(page, '#download-start');
       const started = Date.now();
@@ -210,7 +212,12 @@ export function lazyDownloadSize(dist = 'dist'): { total: number; files: Record<
   const assets = join(dist, 'assets');
   const files: Record<string, number> = {};
   for (const name of readdirSync(assets)) {
-    if (/^(builtin-engine-[\w-]+\.js|espeak\.worker-[\w-]+\.js|espeak-ng-[\w-]+\.data)$/.test(name)) {
+    // As the size-limit entry counts it: Arabic data comes later, only for an Arabic voice.
+    if (
+      /^(builtin-engine-[\w-]+\.js|create-speech-synthesis-[\w-]+\.js|espeak\.worker-[\w-]+\.js|espeak-ng-en-[\w-]+\.data)$/.test(
+        name,
+      )
+    ) {
       files[name] = gzipSync(readFileSync(join(assets, name)), { level: 9 }).byteLength;
     }
   }

@@ -10,7 +10,16 @@ import '../../src/aloud.ts';
 import type { AloudPlayer } from '../../src/elements/aloud-player/aloud-player.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { waitFor } from '../helpers/player-fixture.ts';
-import { button, query, settle, spokenTexts, statusText, untilSpoken, useFakeSpeech } from '../helpers/player-kit.ts';
+import {
+  button,
+  lastSpoken,
+  query,
+  settle,
+  spokenTexts,
+  statusText,
+  untilSpoken,
+  useFakeSpeech,
+} from '../helpers/player-kit.ts';
 
 const SENTENCE = 'The river rose through the night and the bridge held, as the engineers had said it would. ';
 
@@ -77,6 +86,34 @@ describe('<aloud-player> listening experience', () => {
       expect(button(shadow, 'Play').textContent).to.contain('Play');
     });
   }
+
+  it('keeps the spoken word in view in a caption wider than the player, at 320 px', async () => {
+    await setViewport({ width: 320, height: 800 });
+    const fake = speech({ mode: 'manual' });
+    const { player, shadow } = await longArticle();
+    button(shadow, 'Play').click();
+    fake.start();
+    player.next();
+    await untilSpoken(fake, 2);
+    // "Paragraph 1." is a sentence of its own; the next one is long.
+    fake.start();
+    fake.end();
+    await untilSpoken(fake, 3);
+    fake.start();
+    const { text } = lastSpoken(fake);
+    const last = text.lastIndexOf('would');
+    expect(last, `a long sentence is spoken: ${text}`).to.be.greaterThan(60);
+    fake.boundary(last, 5);
+    await player.updateComplete;
+    // Brought into view at the next frame.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const line = query(shadow, 'p.captions').getBoundingClientRect();
+    const word = query(shadow, 'p.captions mark').getBoundingClientRect();
+    expect(query(shadow, 'p.captions mark').textContent).to.equal('would');
+    expect(word.left, 'the word starts inside the line').to.be.at.least(line.left - 1);
+    expect(word.right, 'and ends inside it').to.be.at.most(line.right + 1);
+    expect(window.scrollX, 'the page did not scroll sideways').to.equal(0);
+  });
 
   it('moves nothing on the page when Play is pressed (layout shift at most 0.01)', async () => {
     const fake = speech({ mode: 'manual' });
