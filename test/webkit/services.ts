@@ -10,6 +10,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+
+/** Where X servers put their local sockets (the X11 convention, not a setting of this project). */
+const X11_SOCKET_DIRECTORY = '/tmp/.X11-unix';
 import { join } from 'node:path';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -75,7 +78,9 @@ export async function startWebKitServices(port = 4455 + (process.pid % 500)): Pr
     children.push(
       spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { env, stdio: 'ignore' }),
     );
-    await until(() => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`), `Xvfb on ${display}`);
+    // An X server is ready once it listens on its local socket: by the X11 convention, display
+    // :N listens on the Unix socket named XN in the X sockets directory of the machine it runs on.
+    await until(() => existsSync(`${X11_SOCKET_DIRECTORY}/X${display.slice(1)}`), `Xvfb on ${display}`);
     // Runs as root in CI: PulseAudio warns and carries on in per-user mode, which is what we want.
     const pulse = await run(
       'pulseaudio',
